@@ -1,0 +1,10 @@
+namespace Annex.Core.Utility;
+
+/// <summary>
+/// An error the user can act on: printed as "git-annex: message" by Main, which exits with ExitCode.
+/// The only exception type that is caught on purpose (see ARCHITECTURE.md, convention 8).
+/// </summary>
+public sealed class UserErrorException(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
