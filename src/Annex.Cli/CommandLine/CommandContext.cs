@@ -1,0 +1,76 @@
+using Annex.Cli.Output;
+using Annex.Core.Annex;
+using Annex.Core.Git;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.CommandLine;
+
+/// <summary>Everything a verb needs from its surroundings: output, global options, the repository.</summary>
+public sealed class CommandContext(Messages messages, ParsedArgs globals, string cwd) : IAsyncDisposable
+{
+    public Messages Messages { get; } = messages;
+    public ParsedArgs Globals { get; } = globals;
+    public string Cwd { get; } = cwd;
+    public List<(string Name, string Value)> ConfigOverrides { get; } = [];
+
+    private AnnexRepo? _repo;
+
+    public bool Force => Globals.Has("force");
+    public bool Fast => Globals.Has("fast");
+
+    /// <summary>The repository the command runs in (discovered from the working directory).</summary>
+    public async Task<AnnexRepo> RepoAsync(CancellationToken ct = default)
+    {
+        if (_repo != null) return _repo;
+        var git = GitRepo.DiscoverOrFail(Cwd);
+        _repo = await AnnexRepo.OpenAsync(git, ConfigOverrides, ct);
+        return _repo;
+    }
+
+    /// <summary>The repository, which must be initialised (the reference auto-initialises clones whose origin is an annex).</summary>
+    public async Task<AnnexRepo> InitializedRepoAsync(CancellationToken ct = default)
+    {
+        var repo = await RepoAsync(ct);
+        if (!repo.IsInitialized)
+        {
+            if (await Init.CanAutoInitAsync(repo, ct)) await Init.RunAsync(repo, null, autoInit: true, ct);
+            else throw new UserErrorException("Not in a git-annex repository.");
+        }
+        return repo;
+    }
+
+    /// <summary>A path argument made relative to the top of the work tree ('/' separators).</summary>
+    public string ToTopRelative(AnnexRepo repo, string path)
+    {
+        var full = Path.GetFullPath(path, Cwd);
+        var top = repo.Git.TopDir;
+        var rel = Path.GetRelativePath(top, full);
+        if (rel == ".") return "";
+        if (rel.StartsWith("..", StringComparison.Ordinal) && (rel.Length == 2 || rel[2] == '/'))
+            throw new UserErrorException($"{path} is outside repository");
+        return rel.Replace('\\', '/');
+    }
+
+    /// <summary>A top-relative path shown relative to the working directory, as git-annex displays files.</summary>
+    public string Display(AnnexRepo repo, string topRelative)
+    {
+        var full = Path.Combine(repo.Git.TopDir, topRelative);
+        return Path.GetRelativePath(Cwd, full).Replace('\\', '/');
+    }
+
+    /// <summary>Commits journalled branch changes at the end of a command, as the reference does.</summary>
+    public async Task FinishAsync(CancellationToken ct = default)
+    {
+        if (_repo == null) return;
+        if (_repo.Branch.Journal.IsDirty && _repo.Config.GetBool("annex.alwayscommit", true))
+        {
+            Messages.Side("(recording state in git...)");
+            await _repo.Branch.CommitAsync("update", ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_repo != null) await _repo.DisposeAsync();
+    }
+}

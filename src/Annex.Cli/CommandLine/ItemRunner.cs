@@ -1,0 +1,41 @@
+using Annex.Core.Utility;
+
+namespace Annex.Cli.CommandLine;
+
+/// <summary>
+/// Runs a verb's per-item actions: each item's failure is reported and counted, never aborts the run;
+/// at the end a "verb: N failed" summary goes to stderr and the exit code is 1 if anything failed
+/// (git-annex CmdLine/Action.hs).
+/// </summary>
+public sealed class ItemRunner(CommandContext ctx, string verb)
+{
+    public int Failed { get; private set; }
+
+    /// <summary>Runs one item's action; the action returns success. A UserErrorException inside is this item's failure.</summary>
+    public async Task RunAsync(Func<Task<bool>> action)
+    {
+        bool ok;
+        try { ok = await action(); }
+        catch (UserErrorException e)
+        {
+            ctx.Messages.ItemError(e.Message);
+            ok = false;
+        }
+        ctx.Messages.EndItem(ok);
+        if (!ok) Failed++;
+    }
+
+    /// <summary>Counts a failure reported outside an item (e.g. a path that matched nothing).</summary>
+    public void CountFailure() => Failed++;
+
+    public int Finish()
+    {
+        ctx.Messages.FlushOut();
+        if (Failed > 0)
+        {
+            ctx.Messages.ErrorRaw($"{verb}: {Failed} failed\n");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Annex.Cli.CommandLine;
+using Annex.Cli.Output;
+using Annex.Core.Annex;
+using Annex.Core.Logs;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>`git annex whereis` (doc/git-annex-whereis.mdwn): which repositories have each file's content.</summary>
+public sealed class WhereisCommand : ICommand
+{
+    public string Name => "whereis";
+    public bool TakesMatchingOptions => true;
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Value("format"), .. CommonOptions.KeySelection];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var repo = await ctx.InitializedRepoAsync(ct);
+        var runner = new ItemRunner(ctx, "whereis");
+        var descriptions = await new UuidLogStore(repo).DescriptionsAsync(ct);
+        var trust = await new TrustLogStore(repo).LevelsAsync(ct);
+        var names = new RemoteNames(repo);
+        var locations = new LocationLogStore(repo);
+        await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
+        {
+            var present = (await locations.PresentAsync(file.Key, ct))
+                .Where(u => !trust.TryGetValue(u, out var l) || l != TrustLevel.Dead)
+                .OrderBy(u => u.Value, StringComparer.Ordinal).ToList();
+            var trusted = present.Where(u => !trust.TryGetValue(u, out var l) || l != TrustLevel.Untrusted).ToList();
+            var untrusted = present.Except(trusted).ToList();
+            var m = ctx.Messages;
+            m.StartItem("whereis", ctx.Display(repo, file.Path), file.Key.ToString(), input);
+            var note = new StringBuilder();
+            note.Append(trusted.Count == 1 ? "1 copy" : $"{trusted.Count} copies").Append('\n');
+            foreach (var u in trusted) note.Append(Line(repo, descriptions, names, u));
+            if (untrusted.Count > 0)
+            {
+                note.Append("The following untrusted locations may also have copies:\n");
+                foreach (var u in untrusted) note.Append(Line(repo, descriptions, names, u));
+            }
+            if (m.Json)
+            {
+                m.Field("note", note.ToString());
+                m.Field("whereis", trusted.Select(u => Entry(repo, descriptions, u)).ToList());
+                m.Field("untrusted", untrusted.Select(u => Entry(repo, descriptions, u)).ToList());
+            }
+            else
+            {
+                var text = note.ToString();
+                int nl = text.IndexOf('\n');
+                m.Note(text[..nl]);
+                if (text.Length > nl + 1) m.Raw("\n" + text[(nl + 1)..]);
+            }
+            await runner.RunAsync(() => Task.FromResult(trusted.Count > 0));
+        }
+        return runner.Finish();
+    }
+
+    private static string Line(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, RemoteNames names, Uuid u)
+    {
+        var d = desc.TryGetValue(u, out var s) ? s : "";
+        var tag = u == repo.Uuid ? "here" : names.NameOf(u);
+        return $"  \t{u} -- {d}{(tag != null ? $" [{tag}]" : "")}\n";
+    }
+
+    private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, Uuid u) =>
+        new JsonObject().Set("description", desc.TryGetValue(u, out var s) ? s : "").Set("here", u == repo.Uuid)
+            .Set("urls", new List<string>()).Set("uuid", u.Value);
+}

@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace Annex.Cli.Output;
+
+public enum OutputMode { Normal, Quiet, Json }
+
+/// <summary>
+/// What a command shows the user, in git-annex's shapes: "verb file (note) ok" lines on stdout with
+/// explanations on stderr, or one JSON object per item with --json. Commands describe items; this
+/// class decides how they look.
+/// </summary>
+public sealed class Messages
+{
+    private readonly Stream _stdout = Console.OpenStandardOutput();
+    private readonly Stream _stderr = Console.OpenStandardError();
+    public OutputMode Mode { get; set; } = OutputMode.Normal;
+    public bool JsonErrorMessages { get; set; }
+    public bool JsonProgress { get; set; }
+
+    private JsonObject? _item;
+    private List<string>? _notes;
+    private List<string>? _errors;
+
+    public bool Json => Mode == OutputMode.Json;
+
+    /// <summary>Begins reporting on one item ("add foo ").</summary>
+    public void StartItem(string command, string? file, string? key, string? input = null, string? displayName = null)
+    {
+        _notes = [];
+        _errors = [];
+        if (Json)
+        {
+            _item = new JsonObject().Set("command", command).Set("error-messages", new List<string>());
+            if (file != null) _item.Set("file", file);
+            if (key != null) _item.Set("key", key);
+            _item.Set("input", input == null ? new List<string>() : new List<string> { input });
+            return;
+        }
+        if (Mode == OutputMode.Normal)
+            Out(command + " " + (displayName ?? file ?? key ?? "") + " ");
+    }
+
+    /// <summary>A short note shown in parentheses on the item's line ("(not available)").</summary>
+    public void Note(string note)
+    {
+        _notes?.Add(note);
+        if (Mode == OutputMode.Normal) Out("(" + note + ") ");
+    }
+
+    /// <summary>A longer explanation of an item's outcome: indented on stderr, or part of the JSON note.</summary>
+    public void Explain(string text)
+    {
+        if (Json) { _notes?.Add(text); return; }
+        if (Mode == OutputMode.Normal) { FlushOut(); Err(Indent(text)); }
+        else Err(Indent(text));
+    }
+
+    /// <summary>Extra JSON field for the current item.</summary>
+    public void Field(string name, object? value) => _item?.Set(name, value);
+
+    /// <summary>An error about the current item (JSON: error-messages with --json-error-messages).</summary>
+    public void ItemError(string text)
+    {
+        _errors?.Add(text);
+        if (Json) { if (JsonErrorMessages) ((List<string>)_item!.Get("error-messages")!).Add(text); else Err(text + "\n"); }
+        else { FlushOut(); Err(Indent(text)); }
+    }
+
+    public void EndItem(bool success)
+    {
+        if (Json && _item != null)
+        {
+            if (_notes is { Count: > 0 } && !_item.Has("note")) _item.Set("note", string.Join("\n", _notes));
+            _item.Set("success", success);
+            Out(_item + "\n");
+            _item = null;
+        }
+        else if (Mode == OutputMode.Normal) Out(success ? "ok\n" : "failed\n");
+        FlushOut();
+    }
+
+    /// <summary>A line of plain output (find, whereis details, info): never shown in JSON mode by this call.</summary>
+    public void Line(string text) { if (!Json) Out(text + "\n"); }
+
+    /// <summary>Raw output regardless of mode (find --format, --batch replies).</summary>
+    public void Raw(string text) => Out(text);
+
+    public void RawJson(JsonObject o) => Out(o + "\n");
+
+    /// <summary>"(recording state in git...)" and similar side remarks; hidden by --quiet and --json.</summary>
+    public void Side(string text) { if (Mode == OutputMode.Normal) Out(text + "\n"); }
+
+    /// <summary>A warning on stderr, shown even when quiet.</summary>
+    public void Warning(string text) { FlushOut(); Err(Indent(text)); }
+
+    /// <summary>An error not tied to an item: "git-annex: text" on stderr.</summary>
+    public void Error(string text) { FlushOut(); Err("git-annex: " + text + "\n"); }
+
+    public void ErrorRaw(string text) { FlushOut(); Err(text); }
+
+    private static string Indent(string text) =>
+        string.Concat(text.Split('\n').Select(l => "  " + l + "\n"));
+
+    private readonly MemoryStream _buf = new();
+
+    private void Out(string s)
+    {
+        var b = Encoding.UTF8.GetBytes(s);
+        _buf.Write(b);
+        if (_buf.Length > 32 * 1024) FlushOut();
+    }
+
+    public void FlushOut()
+    {
+        if (_buf.Length == 0) return;
+        _stdout.Write(_buf.GetBuffer(), 0, (int)_buf.Length);
+        _stdout.Flush();
+        _buf.SetLength(0);
+    }
+
+    private void Err(string s)
+    {
+        _stderr.Write(Encoding.UTF8.GetBytes(s));
+        _stderr.Flush();
+    }
+}

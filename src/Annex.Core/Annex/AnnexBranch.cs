@@ -1,0 +1,123 @@
+using System.Text;
+using Annex.Core.Git;
+
+namespace Annex.Core.Annex;
+
+/// <summary>
+/// The git-annex branch (doc/internals.mdwn): reads see journalled changes first, then the branch;
+/// writes go to the journal; <see cref="CommitAsync"/> stages the journal in .git/annex/index and
+/// commits it. Before the first read of a run, other repositories' git-annex branches are union-merged
+/// in (<see cref="BranchMerge"/>), as the reference does.
+/// </summary>
+public sealed class AnnexBranch(AnnexRepo repo)
+{
+    public const string Name = "git-annex";
+    public const string FullName = "refs/heads/git-annex";
+    private bool _updated;
+    public Journal Journal { get; } = new(repo.Locations.AnnexDir);
+
+    public IReadOnlyDictionary<string, string?> IndexEnv =>
+        new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = repo.Locations.AnnexIndex };
+
+    /// <summary>Current content of a branch file (journal first), or null when it does not exist.</summary>
+    public async Task<byte[]?> ReadAsync(string path, CancellationToken ct = default)
+    {
+        await UpdateAsync(ct);
+        var j = Journal.Read(path);
+        if (j != null) return j;
+        return await repo.CatFile.ReadBlobAsync(FullName + ":" + path, ct);
+    }
+
+    public async Task<string> ReadTextAsync(string path, CancellationToken ct = default)
+    {
+        var b = await ReadAsync(path, ct);
+        return b == null ? "" : Encoding.UTF8.GetString(b);
+    }
+
+    /// <summary>Replaces a branch file's content (recorded in the journal until the next commit).</summary>
+    public async Task WriteAsync(string path, byte[] content, CancellationToken ct = default)
+    {
+        await UpdateAsync(ct);
+        Journal.Write(path, content);
+        repo.BranchDirty = true;
+    }
+
+    public Task WriteTextAsync(string path, string content, CancellationToken ct = default) =>
+        WriteAsync(path, Encoding.UTF8.GetBytes(content), ct);
+
+    /// <summary>Makes sure the branch exists and other repositories' changes are merged in (once per run).</summary>
+    public async Task UpdateAsync(CancellationToken ct = default)
+    {
+        if (_updated) return;
+        _updated = true;
+        await EnsureExistsAsync(ct);
+        await new BranchMerge(repo, this).MergeSiblingsAsync(ct);
+    }
+
+    public async Task<string> EnsureExistsAsync(CancellationToken ct = default)
+    {
+        var sha = await Refs.ShaOfAsync(repo.Git, FullName, ct);
+        if (sha != null) return sha;
+        var origin = await Refs.ShaOfAsync(repo.Git, "refs/remotes/origin/git-annex", ct);
+        if (origin != null)
+        {
+            await Refs.UpdateAsync(repo.Git, FullName, origin, ct);
+            await SetIndexShaAsync(origin, readTree: true, ct);
+            return origin;
+        }
+        // An empty index, then a parentless commit of it: what the reference makes ("branch created").
+        File.Delete(repo.Locations.AnnexIndex);
+        var tree = await Refs.WriteTreeAsync(repo.Git, IndexEnv, ct);
+        var commit = await Refs.CommitTreeAsync(repo.Git, tree, [], "branch created", ct);
+        await Refs.UpdateAsync(repo.Git, FullName, commit, ct);
+        await SetIndexShaAsync(commit, readTree: false, ct);
+        return commit;
+    }
+
+    /// <summary>Commits journalled changes; a no-op when there are none.</summary>
+    public async Task<bool> CommitAsync(string message = "update", CancellationToken ct = default)
+    {
+        if (!Journal.IsDirty) return false;
+        using var lk = Journal.TakeLock();
+        var entries = Journal.Entries();
+        if (entries.Count == 0) return false;
+        var branchSha = await EnsureExistsAsync(ct);
+        await EnsureIndexMatchesAsync(branchSha, ct);
+        await StageJournalAsync(entries, ct);
+        var tree = await Refs.WriteTreeAsync(repo.Git, IndexEnv, ct);
+        var commit = await Refs.CommitTreeAsync(repo.Git, tree, [branchSha], message, ct);
+        await Refs.UpdateAsync(repo.Git, FullName, commit, ct);
+        await SetIndexShaAsync(commit, readTree: false, ct);
+        foreach (var (_, file) in entries) File.Delete(file);
+        repo.BranchDirty = false;
+        return true;
+    }
+
+    /// <summary>Stages journal files into .git/annex/index (blobs hashed straight from the journal files).</summary>
+    internal async Task StageJournalAsync(IReadOnlyList<(string BranchPath, string FilePath)> entries, CancellationToken ct)
+    {
+        await using var ui = new UpdateIndex(repo.Git, IndexEnv);
+        foreach (var (path, file) in entries)
+        {
+            var sha = await repo.HashObject.HashFileAsync(file, ct);
+            await ui.StageAsync(UpdateIndex.FileMode, sha, path, ct);
+        }
+        await ui.FinishAsync(ct);
+    }
+
+    /// <summary>.git/annex/index must reflect the branch before staging on top of it; index.lck says which commit it reflects.</summary>
+    internal async Task EnsureIndexMatchesAsync(string branchSha, CancellationToken ct)
+    {
+        string? indexSha = null;
+        try { indexSha = File.ReadAllText(repo.Locations.AnnexIndexLock).Trim(); } catch (IOException) { }
+        if (indexSha == branchSha && File.Exists(repo.Locations.AnnexIndex)) return;
+        await GitCli.ReadAsync(repo.Git, ["read-tree", branchSha], env: IndexEnv, ct: ct);
+        await SetIndexShaAsync(branchSha, readTree: false, ct);
+    }
+
+    internal async Task SetIndexShaAsync(string sha, bool readTree, CancellationToken ct)
+    {
+        if (readTree) await GitCli.ReadAsync(repo.Git, ["read-tree", sha], env: IndexEnv, ct: ct);
+        Utility.AtomicFile.WriteText(repo.Locations.AnnexIndexLock, sha + "\n", durable: false);
+    }
+}

@@ -1,0 +1,60 @@
+using Annex.Core.Git;
+using Annex.Core.Logs;
+using Annex.Core.Utility;
+
+namespace Annex.Core.Annex;
+
+/// <summary>
+/// One git-annex repository opened for a command: where it is, its config, its UUID, and the
+/// long-lived git coprocesses shared by everything the command does. Disposing it stops them.
+/// </summary>
+public sealed class AnnexRepo : IAsyncDisposable
+{
+    public GitRepo Git { get; }
+    public GitConfig Config { get; }
+    public Locations Locations { get; }
+    public bool BranchDirty { get; set; }
+
+    private CatFile? _catFile;
+    private HashObject? _hashObject;
+    private AnnexBranch? _branch;
+
+    public AnnexRepo(GitRepo git, GitConfig config)
+    {
+        Git = git;
+        Config = config;
+        Locations = new Locations(git.GitDir, git.IsBare);
+    }
+
+    public static async Task<AnnexRepo> OpenAsync(GitRepo git, IEnumerable<(string Name, string Value)>? overrides = null,
+        CancellationToken ct = default)
+    {
+        var config = await GitConfig.ReadAsync(git, ct);
+        if (overrides != null) foreach (var (n, v) in overrides) config.Override(n, v);
+        return new AnnexRepo(git, config);
+    }
+
+    public CatFile CatFile => _catFile ??= new CatFile(Git);
+    public HashObject HashObject => _hashObject ??= new HashObject(Git, Locations.OtherTmpDir);
+    public AnnexBranch Branch => _branch ??= new AnnexBranch(this);
+
+    /// <summary>annex.uuid, or empty when the repository is not initialised.</summary>
+    public Uuid Uuid => Uuid.TryParse(Config.Get("annex.uuid") ?? "", out var u) ? u : default;
+
+    public bool IsInitialized => !Uuid.IsEmpty && Config.Get("annex.version") != null;
+
+    public int? RepoVersion => int.TryParse(Config.Get("annex.version"), out var v) ? v : null;
+
+    /// <summary>Fails like the reference when a command needs an initialised repository.</summary>
+    public void RequireInitialized()
+    {
+        if (!IsInitialized)
+            throw new UserErrorException("First run: git-annex init");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_catFile != null) await _catFile.DisposeAsync();
+        if (_hashObject != null) await _hashObject.DisposeAsync();
+    }
+}

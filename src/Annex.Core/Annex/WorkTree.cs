@@ -1,0 +1,91 @@
+using System.Text;
+using Annex.Core.Git;
+using Annex.Core.Keys;
+
+namespace Annex.Core.Annex;
+
+/// <summary>An annexed file in the work tree: its path (relative to the top) and key.</summary>
+public sealed record AnnexedFile(string Path, Key Key, bool Locked);
+
+/// <summary>
+/// Finding annexed files and their keys: a locked file is a symlink whose target ends in
+/// annex/objects/.../KEYFILE; an unlocked file is a pointer file "/annex/objects/KEY\n"
+/// (doc/internals/pointer_file.mdwn).
+/// </summary>
+public static class WorkTree
+{
+    public const int MaxPointerSize = 32 * 1024;
+
+    /// <summary>The key a symlink target names, if it points into an annex object store.</summary>
+    public static Key? KeyFromSymlinkTarget(string target)
+    {
+        int at = target.LastIndexOf("annex/objects/", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var name = target[(target.LastIndexOf('/') + 1)..];
+        return KeyFile.TryParse(name, out var key) ? key : null;
+    }
+
+    /// <summary>The key a pointer file's content names (first line "/annex/objects/KEY").</summary>
+    public static Key? KeyFromPointer(ReadOnlySpan<byte> content)
+    {
+        if (content.Length >= MaxPointerSize) return null;
+        var prefix = "/annex/objects/"u8;
+        if (!content.StartsWith(prefix)) return null;
+        var rest = content[prefix.Length..];
+        int nl = rest.IndexOfAny((byte)'\n', (byte)'\r');
+        var keyBytes = nl < 0 ? rest : rest[..nl];
+        return Key.TryParse(Encoding.UTF8.GetString(keyBytes), out var key) ? key : null;
+    }
+
+    public static string PointerContent(Key key) => "/annex/objects/" + key + "\n";
+
+    /// <summary>The key of an annexed file in the work tree, from the file itself; null if not annexed or missing.</summary>
+    public static Key? LookupKey(string fullPath, out bool locked)
+    {
+        locked = false;
+        var fi = new FileInfo(fullPath);
+        if (fi.LinkTarget != null)
+        {
+            locked = true;
+            return KeyFromSymlinkTarget(fi.LinkTarget);
+        }
+        if (!fi.Exists || fi.Length >= MaxPointerSize) return null;
+        Span<byte> buf = stackalloc byte[(int)fi.Length];
+        using (var fs = File.OpenRead(fullPath)) fs.ReadExactly(buf);
+        return KeyFromPointer(buf);
+    }
+
+    /// <summary>Annexed files staged under <paramref name="paths"/> (top-relative), present in the work tree.</summary>
+    public static async IAsyncEnumerable<AnnexedFile> AnnexedFilesAsync(AnnexRepo repo, IReadOnlyList<string> paths,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var e in LsFiles.StagedAsync(repo.Git, paths, ct))
+        {
+            if (e.Stage > 1) continue; // a conflicted file appears once per side; report it once
+            var full = Path.Combine(repo.Git.TopDir, e.Path);
+            Key? key;
+            bool locked;
+            if (e.IsSymlink)
+            {
+                var target = new FileInfo(full).LinkTarget;
+                if (target == null) continue; // deleted (or replaced) in the work tree: skipped, as the reference does
+                key = KeyFromSymlinkTarget(target);
+                locked = true;
+            }
+            else
+            {
+                key = LookupKey(full, out locked);
+                if (key == null) key = await PointerFromIndexAsync(repo, e, ct);
+            }
+            if (key != null) yield return new AnnexedFile(e.Path, key, locked);
+        }
+    }
+
+    /// <summary>An unlocked file whose content is in the work tree: its key comes from the staged pointer blob.</summary>
+    private static async Task<Key?> PointerFromIndexAsync(AnnexRepo repo, IndexEntry e, CancellationToken ct)
+    {
+        if (!File.Exists(Path.Combine(repo.Git.TopDir, e.Path))) return null;
+        var blob = await repo.CatFile.ReadBlobAsync(e.Sha, ct);
+        return blob == null ? null : KeyFromPointer(blob);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace Annex.Core.Utility;
+
+/// <summary>stat(2) fields .NET does not expose (inode, device, nanosecond mtime), for inode caches.</summary>
+public static partial class Posix
+{
+    public readonly record struct StatInfo(ulong Device, ulong Inode, long Size, long MtimeSeconds, long MtimeNanoseconds, uint Mode, ulong Links);
+
+    public static StatInfo Stat(string path) => TryStat(path, follow: true) ?? throw new IOException($"cannot stat {path}");
+
+    public static StatInfo? TryStat(string path, bool follow)
+    {
+        var buf = new byte[256];
+        int rc = follow ? stat(path, buf) : lstat(path, buf);
+        if (rc != 0) return null;
+        // x86_64 struct stat layout: dev 0, ino 8, nlink 16, mode 24, uid 28, gid 32, rdev 40, size 48, blksize 56,
+        // blocks 64, atime 72/80, mtime 88/96, ctime 104/112.
+        return new StatInfo(
+            BitConverter.ToUInt64(buf, 0), BitConverter.ToUInt64(buf, 8), BitConverter.ToInt64(buf, 48),
+            BitConverter.ToInt64(buf, 88), BitConverter.ToInt64(buf, 96), BitConverter.ToUInt32(buf, 24),
+            BitConverter.ToUInt64(buf, 16));
+    }
+
+    [LibraryImport("libc", EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int stat(string path, byte[] buf);
+
+    [LibraryImport("libc", EntryPoint = "lstat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int lstat(string path, byte[] buf);
+}
