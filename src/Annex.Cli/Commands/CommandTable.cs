@@ -8,7 +8,7 @@ public static class CommandTable
     private static readonly ICommand[] Commands =
     [
         new VersionCommand(), new InitCommand(), new AddCommand(), new FindCommand(), new WhereisCommand(),
-        new DescribeCommand(), new PreCommitCommand(),
+        new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);

@@ -25,7 +25,7 @@ public sealed class FindCommand : ICommand
             if (ctx.Messages.Json)
             {
                 var o = new JsonObject().Set("error-messages", new List<string>());
-                foreach (var (k, v) in fields) o.Set(k, v);
+                foreach (var (k, v) in fields) if (k != "objectpointer") o.Set(k, v);
                 ctx.Messages.RawJson(o);
             }
             else ctx.Messages.Raw(Expand(format, fields));

@@ -23,9 +23,8 @@ public sealed class LocationLogStore(AnnexRepo repo)
     {
         var path = Locations.LocationLogPath(key.WithoutChunk());
         var log = PresenceLog.Parse(await repo.Branch.ReadAsync(path, ct) ?? []);
-        var current = log.Compact().FirstOrDefault(l => l.Info == uuid.Value);
-        if (current != null && current.Status == status) return; // already recorded: no churn in the branch
-        var updated = log.Add(status, uuid.Value, LogClock.Candidate(), out _);
-        await repo.Branch.WriteAsync(path, updated.Format(), ct);
+        // Already recorded: no churn in the branch. Otherwise the log is compacted, as the reference writes it.
+        if (log.TryChangeStatus(status, uuid.Value, LogClock.Candidate(), out var updated))
+            await repo.Branch.WriteAsync(path, updated.Format(), ct);
     }
 }

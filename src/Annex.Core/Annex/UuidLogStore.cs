@@ -13,7 +13,7 @@ public sealed class UuidLogStore(AnnexRepo repo)
     public async Task DescribeAsync(Uuid uuid, string description, CancellationToken ct = default)
     {
         var log = TextUuidLog.Parse(await repo.Branch.ReadAsync(FileName, ct) ?? []);
-        log.Set(uuid, description, LogClock.Candidate());
+        log.Set(uuid, TextUuidLog.EscapeDescription(description), LogClock.Candidate());
         await repo.Branch.WriteAsync(FileName, TextUuidLog.Format(log), ct);
     }
 }
