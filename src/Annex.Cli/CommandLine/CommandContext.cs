@@ -36,6 +36,8 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
             if (await Init.CanAutoInitAsync(repo, ct)) await Init.RunAsync(repo, null, autoInit: true, ct);
             else throw new UserErrorException("Not in a git-annex repository.");
         }
+        // Learns (and caches in remote.NAME.annex-uuid) the UUIDs of local-path remotes, so names resolve.
+        await Annex.Core.Remotes.GitRemote.ListAsync(repo, ct);
         return repo;
     }
 

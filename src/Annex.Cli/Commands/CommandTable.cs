@@ -1,4 +1,5 @@
 using Annex.Cli.CommandLine;
+using Annex.Core.Logs;
 
 namespace Annex.Cli.Commands;
 
@@ -8,7 +9,9 @@ public static class CommandTable
     private static readonly ICommand[] Commands =
     [
         new VersionCommand(), new InitCommand(), new AddCommand(), new FindCommand(), new WhereisCommand(),
-        new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(),
+        new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(),
+        new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
+        new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);

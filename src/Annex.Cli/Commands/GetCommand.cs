@@ -1,0 +1,58 @@
+using Annex.Cli.CommandLine;
+using Annex.Core.Annex;
+using Annex.Core.Remotes;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>`git annex get` (doc/git-annex-get.mdwn): fetch missing content from the cheapest remote that has it.</summary>
+public sealed class GetCommand : ICommand
+{
+    public string Name => "get";
+    public bool TakesMatchingOptions => true;
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Value("from"), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var repo = await ctx.InitializedRepoAsync(ct);
+        var runner = new ItemRunner(ctx, "get");
+        var store = new ObjectStore(repo.Locations);
+        var locations = new LocationLogStore(repo);
+        var remotes = await GitRemote.ListAsync(repo, ct);
+        var from = args.Value("from");
+        if (from != null)
+        {
+            remotes = remotes.Where(r => r.Name == from).ToList();
+            if (remotes.Count == 0) throw new UserErrorException($"there is no available git remote named \"{from}\"");
+        }
+        await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
+        {
+            if (store.Has(file.Key)) continue;
+            var have = await locations.PresentAsync(file.Key, ct);
+            var candidates = remotes.Where(r => have.Contains(r.Uuid) || from != null).ToList();
+            ctx.Messages.StartItem("get", ctx.Display(repo, file.Path), file.Key.ToString(), input);
+            if (candidates.Count == 0)
+            {
+                ctx.Messages.Note("not available");
+                ctx.Messages.Explain("No other repository is known to contain the file.");
+                await runner.RunAsync(() => Task.FromResult(false));
+                continue;
+            }
+            await runner.RunAsync(async () =>
+            {
+                foreach (var r in candidates)
+                {
+                    var obj = r.Locations.PresentObjectPath(file.Key);
+                    if (obj == null) continue;
+                    ctx.Messages.Note($"from {r.Name}...");
+                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
+                    await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
+                    return true;
+                }
+                ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));
+                return false;
+            });
+        }
+        return runner.Finish();
+    }
+}
