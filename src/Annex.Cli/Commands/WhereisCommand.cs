@@ -49,7 +49,8 @@ public sealed class WhereisCommand : ICommand
                 var text = note.ToString();
                 int nl = text.IndexOf('\n');
                 m.Note(text[..nl]);
-                if (text.Length > nl + 1) m.Raw("\n" + text[(nl + 1)..]);
+                // Text output indents each location by two spaces; the JSON note does not.
+                if (text.Length > nl + 1) m.Raw("\n" + string.Concat(text[(nl + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "  " + l + "\n")));
             }
             await runner.RunAsync(() => Task.FromResult(trusted.Count > 0));
         }
@@ -60,7 +61,7 @@ public sealed class WhereisCommand : ICommand
     {
         var d = desc.TryGetValue(u, out var s) ? s : "";
         var tag = u == repo.Uuid ? "here" : names.NameOf(u);
-        return $"  \t{u} -- {d}{(tag != null ? $" [{tag}]" : "")}\n";
+        return $"\t{u} -- {d}{(tag != null ? $" [{tag}]" : "")}\n";
     }
 
     private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, Uuid u) =>

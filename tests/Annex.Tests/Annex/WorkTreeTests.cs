@@ -1,0 +1,54 @@
+using Annex.Core.Annex;
+using Annex.Core.Keys;
+
+namespace Annex.Tests.Annex;
+
+public class WorkTreeTests
+{
+    private static readonly Key Foo = Key.Parse("SHA256E-s4--b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c");
+
+    [Fact]
+    public void SymlinkTargetIsRelativeMixedHashPathAsReferenceWrites()
+    {
+        // Taken from a symlink written by the reference for "foo" containing "foo\n".
+        Assert.Equal(".git/annex/objects/91/9x/" + Foo + "/" + Foo, Locations.SymlinkTarget(Foo, "foo"));
+        Assert.StartsWith("../../.git/annex/objects/91/9x/", Locations.SymlinkTarget(Foo, "a/b/foo"));
+    }
+
+    [Fact]
+    public void LocationLogPathUsesLowerHash() =>
+        Assert.Equal("41d/a26/" + Foo + ".log", Locations.LocationLogPath(Foo));
+
+    [Fact]
+    public void KeyFromSymlinkTargetRoundTrips() =>
+        Assert.Equal(Foo, WorkTree.KeyFromSymlinkTarget(Locations.SymlinkTarget(Foo, "x/y")));
+
+    [Theory]
+    [InlineData("../not/an/annex/link")]
+    [InlineData("")]
+    public void NonAnnexSymlinksHaveNoKey(string target) => Assert.Null(WorkTree.KeyFromSymlinkTarget(target));
+
+    [Fact]
+    public void PointerFilesParse()
+    {
+        Assert.Equal(Foo, WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes(WorkTree.PointerContent(Foo))));
+        Assert.Equal(Foo, WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes("/annex/objects/" + Foo + "\r\n")));
+        Assert.Equal(Foo, WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes("/annex/objects/" + Foo)));
+    }
+
+    [Theory]
+    [InlineData("hello world\n")]
+    [InlineData("/annex/objects/\n")]
+    [InlineData("/annex/objects/not a key\n")]
+    [InlineData("/annex/objects/SHA256E-s4--a\0b\n")]
+    public void NonPointersHaveNoKey(string content) =>
+        Assert.Null(WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes(content)));
+
+    [Fact]
+    public void HugeContentIsNeverAPointer()
+    {
+        var big = new byte[WorkTree.MaxPointerSize];
+        "/annex/objects/"u8.CopyTo(big);
+        Assert.Null(WorkTree.KeyFromPointer(big));
+    }
+}
