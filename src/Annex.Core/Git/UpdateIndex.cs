@@ -36,9 +36,7 @@ public sealed class UpdateIndex(GitRepo repo, IReadOnlyDictionary<string, string
         if (_proc == null) return;
         var p = _proc;
         _proc = null;
-        var rc = await p.CloseAsync(ct);
-        await p.DisposeAsync();
-        if (rc != 0) throw new UserErrorException("git update-index failed");
+        await p.FinishAsync("git update-index", ct);
     }
 
     public async ValueTask DisposeAsync() => await FinishAsync();

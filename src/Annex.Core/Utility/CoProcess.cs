@@ -53,6 +53,14 @@ public sealed class CoProcess : IAsyncDisposable, IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Closes stdin, waits, disposes; a non-zero exit becomes a user error naming <paramref name="what"/>.</summary>
+    public async Task FinishAsync(string what, CancellationToken ct = default)
+    {
+        var rc = await CloseAsync(ct);
+        await DisposeAsync();
+        if (rc != 0) throw new UserErrorException($"{what} failed");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
