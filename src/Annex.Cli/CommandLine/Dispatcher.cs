@@ -19,6 +19,14 @@ public static class Dispatcher
                 throw new UserErrorException($"{verb}: not implemented in this version of git-annex");
             throw new UsageException($"Invalid argument `{verb}'");
         }
+        if (args.Skip(verbAt + 1).TakeWhile(a => a != "--").Contains("--help"))
+        {
+            // Only implemented verbs answer --help: hooks probe `git annex post-receive --help` to decide whether to run.
+            var entry = VerbCatalog.All.FirstOrDefault(e => e.Name == verb);
+            messages.Raw($"git-annex {verb} - {entry?.Description}\n\nUsage: git-annex {verb} [options]\n");
+            messages.FlushOut();
+            return 0;
+        }
         var specs = new List<OptionSpec>(CommonOptions.Global);
         specs.AddRange(command.Options);
         if (command.TakesMatchingOptions) specs.AddRange(CommonOptions.Matching);
