@@ -34,6 +34,7 @@ public sealed class CopyCommand : ICommand
                     var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
                     await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
                     await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
+                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
                     return true;
                 });
                 continue;

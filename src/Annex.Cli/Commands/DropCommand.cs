@@ -34,8 +34,6 @@ public sealed class DropCommand : ICommand
 
     private static async Task<bool> DropOneAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, GitRemote? from, CancellationToken ct)
     {
-        if (!file.Locked && from == null)
-            throw new UserErrorException("dropping the content of an unlocked file is not implemented in this version of git-annex");
         using var proof = await ProveAsync(ctx, repo, file.Key, from, [], ct);
         if (!proof.Ok)
         {
@@ -43,7 +41,7 @@ public sealed class DropCommand : ICommand
             ctx.Messages.Explain(proof.Explanation!);
             return false;
         }
-        if (from == null) await LocalContent.DropAsync(repo, file.Key, ct);
+        if (from == null) await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
         else await from.RemoveAsync(repo, file.Key, ct);
         return true;
     }

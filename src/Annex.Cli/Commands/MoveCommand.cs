@@ -46,6 +46,7 @@ public sealed class MoveCommand : ICommand
             var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
             await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
             await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
+            if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
         }
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct);
         if (!proof.Ok && hereHad) return Unsafe(ctx, proof, remote.Name);
@@ -56,11 +57,10 @@ public sealed class MoveCommand : ICommand
     private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
         bool remoteHad, CancellationToken ct)
     {
-        if (!file.Locked) throw new UserErrorException("moving the content of an unlocked file is not implemented in this version of git-annex");
         if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
         if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
-        await LocalContent.DropAsync(repo, file.Key, ct);
+        await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
         return true;
     }
 
