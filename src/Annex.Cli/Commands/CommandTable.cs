@@ -11,6 +11,8 @@ public static class CommandTable
         new VersionCommand(), new InitCommand(), new AddCommand(), new FindCommand(), new WhereisCommand(),
         new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(), new DropCommand(), new CopyCommand(), new MoveCommand(), new StatusCommand(),
         new UnlockCommand("unlock"), new UnlockCommand("edit"), new LockCommand(),
+        new WantedCommand("wanted", "preferred-content.log"), new WantedCommand("required", "required-content.log"),
+        new GroupCommand(remove: false), new GroupCommand(remove: true), new GroupWantedCommand(),
         new NumCopiesCommand("numcopies", "numcopies.log"), new NumCopiesCommand("mincopies", "mincopies.log"),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),

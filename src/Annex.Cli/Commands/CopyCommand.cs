@@ -21,9 +21,11 @@ public sealed class CopyCommand : ICommand
         var runner = new ItemRunner(ctx, "copy");
         var store = new ObjectStore(repo.Locations);
         var locations = new LocationLogStore(repo);
+        var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             var display = ctx.Display(repo, file.Path);
+            if (args.Has("auto") && !await wanted.WantGetAsync(from != null ? repo.Uuid : remote.Uuid, file, ct)) continue;
             if (from != null)
             {
                 if (store.Has(file.Key)) continue;

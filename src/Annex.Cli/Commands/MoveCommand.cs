@@ -24,10 +24,12 @@ public sealed class MoveCommand : ICommand
         var remote = await ctx.RemoteNamedAsync(to ?? from!, ct);
         var runner = new ItemRunner(ctx, "move");
         var store = new ObjectStore(repo.Locations);
+        var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             bool hereHas = store.Has(file.Key), remoteHas = remote.HasKey(file.Key);
             if (from != null ? !remoteHas : !hereHas) continue;
+            if (args.Has("auto") && !await wanted.WantGetAsync(from != null ? repo.Uuid : remote.Uuid, file, ct)) continue;
             ctx.Messages.StartItem("move", ctx.Display(repo, file.Path), file.Key.ToString(), input);
             if (from != null) ctx.Messages.Note($"from {remote.Name}...");
             else if (!remoteHas) ctx.Messages.Note($"to {remote.Name}...");
