@@ -12,6 +12,7 @@ public static class CommandTable
         new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
+        new FsckCommand(), new FixCommand(), new InfoCommand(), new LogCommand(), new MetadataCommand(), new MapCommand(), new NumcopiesCommand("numcopies"), new NumcopiesCommand("mincopies"),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);
