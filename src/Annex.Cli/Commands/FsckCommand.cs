@@ -74,6 +74,8 @@ public sealed class FsckCommand : ICommand
         try { await new ActivityLogStore(repo).RecordAsync(u, "Fsck", ct); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+        // Branch changes are committed before the failure summary, as the reference orders them.
+        await ctx.FinishAsync(ct);
         return runner.Finish();
     }
 }

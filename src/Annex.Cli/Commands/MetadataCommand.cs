@@ -66,6 +66,7 @@ public sealed class MetadataCommand : ICommand
             var display = ctx.Display(repo, file.Path);
             await ItemAsync(ctx, store, runner, file.Key, display, args.Params.Count == 0 ? display : input, get, mods, ct);
         }
+        await ctx.FinishAsync(ct);
         return runner.Finish();
     }
 
