@@ -13,9 +13,9 @@ public static class CommandTable
         new UnlockCommand("unlock"), new UnlockCommand("edit"), new LockCommand(),
         new WantedCommand("wanted", "preferred-content.log"), new WantedCommand("required", "required-content.log"),
         new GroupCommand(remove: false), new GroupCommand(remove: true), new GroupWantedCommand(),
-        new NumCopiesCommand("numcopies", "numcopies.log"), new NumCopiesCommand("mincopies", "mincopies.log"),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
+        new FsckCommand(), new FixCommand(), new InfoCommand(), new LogCommand(), new MetadataCommand(), new MapCommand(), new NumcopiesCommand("numcopies"), new NumcopiesCommand("mincopies"),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);
