@@ -27,7 +27,7 @@ public sealed class Smudge(AnnexRepo repo)
         bool annexed = await WorkTree.StagedPointerKeyAsync(repo, path, ct) != null;
         var setting = repo.Config.Get("annex.largefiles");
         bool large = annexed || (setting != null
-            && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length), ct));
+            && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length, tempFile), ct));
         if (!large) return OpenAndDelete(tempFile);
 
         var backend = Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
