@@ -12,6 +12,7 @@ public static class CommandTable
         new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
+        new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);
