@@ -14,6 +14,7 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
     public List<(string Name, string Value)> ConfigOverrides { get; } = [];
 
     private AnnexRepo? _repo;
+    private IReadOnlyList<Annex.Core.Remotes.GitRemote>? _remotes;
 
     public bool Force => Globals.Has("force");
     public bool Fast => Globals.Has("fast");
@@ -37,8 +38,29 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
             else throw new UserErrorException("Not in a git-annex repository.");
         }
         // Learns (and caches in remote.NAME.annex-uuid) the UUIDs of local-path remotes, so names resolve.
-        await Annex.Core.Remotes.GitRemote.ListAsync(repo, ct);
+        _remotes ??= await Annex.Core.Remotes.GitRemote.ListAsync(repo, ct);
         return repo;
+    }
+
+    /// <summary>The repository's local-path remotes, cheapest first; their branch changes are committed at the end.</summary>
+    public async Task<IReadOnlyList<Annex.Core.Remotes.GitRemote>> RemotesAsync(CancellationToken ct = default)
+    {
+        await InitializedRepoAsync(ct);
+        return _remotes!;
+    }
+
+    /// <summary>The remote named by --from/--to, which must be a usable git remote.</summary>
+    public async Task<Annex.Core.Remotes.GitRemote> RemoteNamedAsync(string name, CancellationToken ct = default) =>
+        (await RemotesAsync(ct)).FirstOrDefault(r => r.Name == name)
+        ?? throw new UserErrorException($"there is no available git remote named \"{name}\"");
+
+    /// <summary>numcopies and mincopies, with the --numcopies/--mincopies overrides applied.</summary>
+    public async Task<(int NumCopies, int MinCopies)> CopiesPolicyAsync(AnnexRepo repo, CancellationToken ct = default)
+    {
+        var store = new NumCopiesStore(repo);
+        if (Globals.Value("numcopies") is { } n) store.NumCopiesOverride = ArgParser.PositiveInt("numcopies", n);
+        if (Globals.Value("mincopies") is { } m) store.MinCopiesOverride = ArgParser.PositiveInt("mincopies", m);
+        return (await store.NumCopiesAsync(ct), await store.MinCopiesAsync(ct));
     }
 
     /// <summary>A path argument made relative to the top of the work tree ('/' separators).</summary>
@@ -63,6 +85,7 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
     /// <summary>Commits journalled branch changes at the end of a command, as the reference does.</summary>
     public async Task FinishAsync(CancellationToken ct = default)
     {
+        if (_remotes != null) foreach (var r in _remotes) await r.DisposeAsync();
         if (_repo == null) return;
         if (_repo.Branch.Journal.IsDirty && _repo.Config.GetBool("annex.alwayscommit", true))
         {

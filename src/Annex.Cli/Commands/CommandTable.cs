@@ -9,10 +9,12 @@ public static class CommandTable
     private static readonly ICommand[] Commands =
     [
         new VersionCommand(), new InitCommand(), new AddCommand(), new FindCommand(), new WhereisCommand(),
-        new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(),
+        new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(), new DropCommand(), new CopyCommand(), new MoveCommand(), new StatusCommand(),
+        new UnlockCommand("unlock"), new UnlockCommand("edit"), new LockCommand(),
+        new NumCopiesCommand("numcopies", "numcopies.log"), new NumCopiesCommand("mincopies", "mincopies.log"),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
-        new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(), new UnlockCommand(),
+        new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);

@@ -47,6 +47,7 @@ public sealed class GetCommand : ICommand
                     ctx.Messages.Note($"from {r.Name}...");
                     await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
                     await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
+                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
                     return true;
                 }
                 ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));

@@ -51,7 +51,8 @@ public sealed class Messages
     public void Explain(string text)
     {
         if (Json) { _notes?.Add(text); return; }
-        if (Mode == OutputMode.Normal) { FlushOut(); Err(Indent(text)); }
+        // The reference puts an item's explanation on stdout, between its start and its ok/failed.
+        if (Mode == OutputMode.Normal) { Out("\n" + Indent(text).TrimEnd('\n')); _explained = true; }
         else Err(Indent(text));
     }
 
@@ -75,7 +76,8 @@ public sealed class Messages
             Out(_item + "\n");
             _item = null;
         }
-        else if (Mode == OutputMode.Normal) Out(success ? "ok\n" : "failed\n");
+        else if (Mode == OutputMode.Normal) Out((_explained ? "\n" : "") + (success ? "ok\n" : "failed\n"));
+        _explained = false;
         FlushOut();
     }
 
@@ -99,7 +101,9 @@ public sealed class Messages
     public void ErrorRaw(string text) { FlushOut(); Err(text); }
 
     private static string Indent(string text) =>
-        string.Concat(text.Split('\n').Select(l => "  " + l + "\n"));
+        string.Concat(text.Split('\n').Select(l => (l.Length == 0 ? "" : "  " + l) + "\n"));
+
+    private bool _explained;
 
     private readonly MemoryStream _buf = new();
 

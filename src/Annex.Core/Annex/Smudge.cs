@@ -5,7 +5,7 @@ namespace Annex.Core.Annex;
 
 /// <summary>
 /// The annex filter's two directions (doc/git-annex-smudge.mdwn). Clean: a pointer stays a pointer; a
-/// file annex.largefiles calls large is stored in the annex and replaced by its pointer; anything else
+/// file already annexed, or one annex.largefiles calls large, is stored in the annex and replaced by its pointer; anything else
 /// goes to git unchanged (in v10, without annex.largefiles, `git add` adds to git). Smudge: a pointer
 /// whose content is present becomes that content; otherwise the pointer is left in the work tree.
 /// </summary>
@@ -23,9 +23,11 @@ public sealed class Smudge(AnnexRepo repo)
             var bytes = await File.ReadAllBytesAsync(tempFile, ct);
             if (WorkTree.KeyFromPointer(bytes) != null) { File.Delete(tempFile); return new MemoryStream(bytes); }
         }
+        // A file that is already annexed (its index entry is a pointer) stays annexed whatever annex.largefiles says.
+        bool annexed = await WorkTree.StagedPointerKeyAsync(repo, path, ct) != null;
         var setting = repo.Config.Get("annex.largefiles");
-        bool large = setting != null
-            && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length), ct);
+        bool large = annexed || (setting != null
+            && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length), ct));
         if (!large) return OpenAndDelete(tempFile);
 
         var backend = Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;

@@ -1,6 +1,8 @@
 using Annex.Core.Annex;
 using Annex.Core.Git;
+using Annex.Core.Keys;
 using Annex.Core.Logs;
+using Annex.Core.Utility;
 
 namespace Annex.Core.Remotes;
 
@@ -9,13 +11,15 @@ namespace Annex.Core.Remotes;
 /// config the first time and cached in remote.NAME.annex-uuid, as the reference does; its object store
 /// is read directly.
 /// </summary>
-public sealed class GitRemote
+public sealed class GitRemote : IAsyncDisposable
 {
     public string Name { get; }
     public Uuid Uuid { get; }
     public GitRepo Repo { get; }
     public int Cost { get; }
     public Locations Locations { get; }
+    public bool ReadOnly { get; private init; }
+    private AnnexRepo? _remoteRepo;
 
     private GitRemote(string name, Uuid uuid, GitRepo repo, int cost)
     {
@@ -40,7 +44,7 @@ public sealed class GitRemote
             var uuid = await UuidOfAsync(repo, name, git, ct);
             if (uuid.IsEmpty) continue;
             var cost = (int)(repo.Config.GetLong($"remote.{name}.annex-cost") ?? 100);
-            list.Add(new GitRemote(name, uuid, git, cost));
+            list.Add(new GitRemote(name, uuid, git, cost) { ReadOnly = repo.Config.GetBool($"remote.{name}.annex-readonly", false) });
         }
         return list.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
@@ -53,6 +57,55 @@ public sealed class GitRemote
         else if (url.Contains("://", StringComparison.Ordinal) || (url.Contains(':') && !url.StartsWith('/') && url.IndexOf(':') < (url.IndexOf('/') < 0 ? int.MaxValue : url.IndexOf('/'))))
             return null; // ssh and other transports
         return Path.GetFullPath(url, repo.Git.TopDir);
+    }
+
+    public bool HasKey(Key key) => Locations.PresentObjectPath(key) != null;
+
+    public DropProof.Lockable AsLockable => new(Uuid, Locations);
+
+    /// <summary>Copies a verified object into the remote's store and records it in both repositories' location logs.</summary>
+    public async Task SendAsync(AnnexRepo local, Key key, string localObject, CancellationToken ct)
+    {
+        RefuseIfReadOnly();
+        if (!HasKey(key)) await Transfer.FetchAsync(Locations, key, localObject, ct);
+        await new LocationLogStore(await RemoteRepoAsync(ct)).SetAsync(key, Uuid, present: true, ct);
+        await new LocationLogStore(local).SetAsync(key, Uuid, present: true, ct);
+    }
+
+    /// <summary>
+    /// Removes the remote's copy. The caller holds a <see cref="DropProof"/>; this takes the remote's
+    /// exclusive content lock so no one is relying on that copy at the moment it goes.
+    /// </summary>
+    public async Task<bool> RemoveAsync(AnnexRepo local, Key key, CancellationToken ct)
+    {
+        RefuseIfReadOnly();
+        if (HasKey(key))
+        {
+            using var lk = ContentLock.LockExclusive(Locations, key)
+                ?? throw new UserErrorException($"content is locked in {Name}");
+            new ObjectStore(Locations).Remove(key);
+        }
+        await new LocationLogStore(await RemoteRepoAsync(ct)).SetAsync(key, Uuid, present: false, ct);
+        await new LocationLogStore(local).SetAsync(key, Uuid, present: false, ct);
+        return true;
+    }
+
+    private void RefuseIfReadOnly()
+    {
+        if (ReadOnly) throw new UserErrorException($"{Name} is a read-only remote (remote.{Name}.annex-readonly)");
+    }
+
+    /// <summary>The remote opened as a repository of its own, for writing its git-annex branch.</summary>
+    private async Task<AnnexRepo> RemoteRepoAsync(CancellationToken ct) =>
+        _remoteRepo ??= await AnnexRepo.OpenAsync(Repo, ct: ct);
+
+    /// <summary>Commits what this command recorded in the remote's git-annex branch.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_remoteRepo == null) return;
+        await _remoteRepo.Branch.CommitAsync();
+        await _remoteRepo.DisposeAsync();
+        _remoteRepo = null;
     }
 
     private static async Task<Uuid> UuidOfAsync(AnnexRepo repo, string name, GitRepo git, CancellationToken ct)

@@ -1,0 +1,56 @@
+using Annex.Cli.CommandLine;
+using Annex.Core.Annex;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>`git annex copy --to REMOTE | --from REMOTE` (doc/git-annex-copy.mdwn).</summary>
+public sealed class CopyCommand : ICommand
+{
+    public string Name => "copy";
+    public bool TakesMatchingOptions => true;
+    public IReadOnlyList<OptionSpec> Options { get; } =
+        [OptionSpec.Value("to", 't'), OptionSpec.Value("from", 'f'), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var (to, from) = (args.Value("to"), args.Value("from"));
+        if ((to == null) == (from == null)) throw new UserErrorException("Specify either --to or --from.");
+        var repo = await ctx.InitializedRepoAsync(ct);
+        var remote = await ctx.RemoteNamedAsync(to ?? from!, ct);
+        var runner = new ItemRunner(ctx, "copy");
+        var store = new ObjectStore(repo.Locations);
+        var locations = new LocationLogStore(repo);
+        await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
+        {
+            var display = ctx.Display(repo, file.Path);
+            if (from != null)
+            {
+                if (store.Has(file.Key)) continue;
+                ctx.Messages.StartItem("copy", display, file.Key.ToString(), input);
+                ctx.Messages.Note($"from {remote.Name}...");
+                await runner.RunAsync(async () =>
+                {
+                    var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
+                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
+                    await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
+                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
+                    return true;
+                });
+                continue;
+            }
+            var local = store.PathOf(file.Key);
+            if (local == null) continue;
+            ctx.Messages.StartItem("copy", display, file.Key.ToString(), input);
+            if (remote.HasKey(file.Key))
+            {
+                // Already there: just make sure the location log says so.
+                await runner.RunAsync(async () => { await locations.SetAsync(file.Key, remote.Uuid, present: true, ct); return true; });
+                continue;
+            }
+            ctx.Messages.Note($"to {remote.Name}...");
+            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, ct); return true; });
+        }
+        return runner.Finish();
+    }
+}

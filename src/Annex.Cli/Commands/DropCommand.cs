@@ -1,0 +1,61 @@
+using Annex.Cli.CommandLine;
+using Annex.Core.Annex;
+using Annex.Core.Keys;
+using Annex.Core.Remotes;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>
+/// `git annex drop [--from REMOTE]` (doc/git-annex-drop.mdwn): removes a copy only when enough other
+/// copies are verified (numcopies/mincopies), holding their locks while it does so; --force skips the check.
+/// </summary>
+public sealed class DropCommand : ICommand
+{
+    public string Name => "drop";
+    public bool TakesMatchingOptions => true;
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Value("from"), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var repo = await ctx.InitializedRepoAsync(ct);
+        var from = args.Value("from") is { } f ? await ctx.RemoteNamedAsync(f, ct) : null;
+        var runner = new ItemRunner(ctx, "drop");
+        var store = new ObjectStore(repo.Locations);
+        await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
+        {
+            if (from == null ? !store.Has(file.Key) : !from.HasKey(file.Key)) continue;
+            ctx.Messages.StartItem("drop", ctx.Display(repo, file.Path), file.Key.ToString(), input);
+            if (from != null) ctx.Messages.Note($"from {from.Name}...");
+            await runner.RunAsync(() => DropOneAsync(ctx, repo, file, from, ct));
+        }
+        return runner.Finish();
+    }
+
+    private static async Task<bool> DropOneAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, GitRemote? from, CancellationToken ct)
+    {
+        using var proof = await ProveAsync(ctx, repo, file.Key, from, [], ct);
+        if (!proof.Ok)
+        {
+            ctx.Messages.Note("unsafe");
+            ctx.Messages.Explain(proof.Explanation!);
+            return false;
+        }
+        if (from == null) await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
+        else await from.RemoveAsync(repo, file.Key, ct);
+        return true;
+    }
+
+    /// <summary>The numcopies proof for dropping a key from here (from == null) or from a remote; --force needs none.</summary>
+    public static async Task<DropProof> ProveAsync(CommandContext ctx, AnnexRepo repo, Key key, GitRemote? from,
+        IReadOnlyCollection<Core.Logs.Uuid> knownPresent, CancellationToken ct)
+    {
+        if (ctx.Force) return DropProof.Forced();
+        var (numcopies, mincopies) = await ctx.CopiesPolicyAsync(repo, ct);
+        var lockable = new List<DropProof.Lockable>();
+        if (from != null) lockable.Add(new DropProof.Lockable(repo.Uuid, repo.Locations));
+        foreach (var r in await ctx.RemotesAsync(ct))
+            if (r != from) lockable.Add(r.AsLockable);
+        return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, Math.Max(numcopies, mincopies), lockable, knownPresent, ct);
+    }
+}

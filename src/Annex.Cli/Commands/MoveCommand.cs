@@ -1,0 +1,73 @@
+using Annex.Cli.CommandLine;
+using Annex.Core.Annex;
+using Annex.Core.Remotes;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>
+/// `git annex move --to REMOTE | --from REMOTE` (doc/git-annex-move.mdwn): copy, then drop the source copy.
+/// The drop needs numcopies unless the move does not lower the number of copies (the destination lacked it).
+/// </summary>
+public sealed class MoveCommand : ICommand
+{
+    public string Name => "move";
+    public bool TakesMatchingOptions => true;
+    public IReadOnlyList<OptionSpec> Options { get; } =
+        [OptionSpec.Value("to", 't'), OptionSpec.Value("from", 'f'), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var (to, from) = (args.Value("to"), args.Value("from"));
+        if ((to == null) == (from == null)) throw new UserErrorException("Specify either --to or --from.");
+        var repo = await ctx.InitializedRepoAsync(ct);
+        var remote = await ctx.RemoteNamedAsync(to ?? from!, ct);
+        var runner = new ItemRunner(ctx, "move");
+        var store = new ObjectStore(repo.Locations);
+        await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
+        {
+            bool hereHas = store.Has(file.Key), remoteHas = remote.HasKey(file.Key);
+            if (from != null ? !remoteHas : !hereHas) continue;
+            ctx.Messages.StartItem("move", ctx.Display(repo, file.Path), file.Key.ToString(), input);
+            if (from != null) ctx.Messages.Note($"from {remote.Name}...");
+            else if (!remoteHas) ctx.Messages.Note($"to {remote.Name}...");
+            await runner.RunAsync(() => from != null
+                ? MoveHereAsync(ctx, repo, remote, file, hereHas, ct)
+                : MoveThereAsync(ctx, repo, remote, file, remoteHas, ct));
+        }
+        return runner.Finish();
+    }
+
+    private static async Task<bool> MoveHereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
+        bool hereHad, CancellationToken ct)
+    {
+        if (!hereHad)
+        {
+            var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
+            await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
+            await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
+            if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
+        }
+        using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct);
+        if (!proof.Ok && hereHad) return Unsafe(ctx, proof, remote.Name);
+        await remote.RemoveAsync(repo, file.Key, ct);
+        return true;
+    }
+
+    private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
+        bool remoteHad, CancellationToken ct)
+    {
+        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct);
+        using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
+        if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
+        await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
+        return true;
+    }
+
+    private static bool Unsafe(CommandContext ctx, DropProof proof, string where)
+    {
+        ctx.Messages.Note("unsafe");
+        ctx.Messages.Explain(proof.Explanation! + $"\n\nContent not dropped from {where}.");
+        return false;
+    }
+}

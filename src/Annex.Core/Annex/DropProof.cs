@@ -1,0 +1,103 @@
+using Annex.Core.Keys;
+using Annex.Core.Logs;
+using Annex.Core.Utility;
+
+namespace Annex.Core.Annex;
+
+/// <summary>
+/// Why a copy may be removed (doc/copies.mdwn): enough other copies are known to exist. Trusted
+/// repositories count as they are; a semitrusted copy counts only once it is locked in place, and it stays
+/// locked until the drop is done (Dispose), so it cannot vanish while we rely on it. Untrusted and dead
+/// repositories never count.
+/// </summary>
+public sealed class DropProof : IDisposable
+{
+    private readonly List<PosixLock> _locks;
+    public int Verified { get; }
+    public bool Ok { get; }
+    public string? Explanation { get; }
+
+    private DropProof(List<PosixLock> locks, int verified, bool ok, string? explanation)
+    {
+        _locks = locks;
+        Verified = verified;
+        Ok = ok;
+        Explanation = explanation;
+    }
+
+    /// <summary>A place whose copy can be locked for the duration of a drop (this repository, a local-path remote).</summary>
+    public sealed record Lockable(Uuid Uuid, Locations Locations);
+
+    /// <summary>
+    /// Checks that dropping <paramref name="key"/> from <paramref name="droppingFrom"/> leaves at least
+    /// <paramref name="need"/> copies. <paramref name="knownPresent"/> are copies verified some other way
+    /// (e.g. just sent), counted without a lock.
+    /// </summary>
+    public static async Task<DropProof> CheckAsync(AnnexRepo repo, Key key, Uuid droppingFrom, int need,
+        IReadOnlyList<Lockable> lockable, IReadOnlyCollection<Uuid> knownPresent, CancellationToken ct)
+    {
+        var trust = await new TrustLogStore(repo).LevelsAsync(ct);
+        var logged = await new LocationLogStore(repo).PresentAsync(key, ct);
+        var locks = new List<PosixLock>();
+        var counted = new HashSet<Uuid>();
+        var untrusted = new List<Uuid>();
+        foreach (var u in logged.Concat(knownPresent).Distinct())
+        {
+            if (u == droppingFrom) continue;
+            var level = TrustOf(repo, trust, u);
+            if (level is TrustLevel.Dead) continue;
+            if (level is TrustLevel.Untrusted) { untrusted.Add(u); continue; }
+            if (level is TrustLevel.Trusted || knownPresent.Contains(u)) { counted.Add(u); continue; }
+            var place = lockable.FirstOrDefault(l => l.Uuid == u);
+            if (place == null) continue;
+            var lk = ContentLock.LockShared(place.Locations, key);
+            if (lk == null) continue;
+            locks.Add(lk);
+            counted.Add(u);
+        }
+        if (counted.Count >= need) return new DropProof(locks, counted.Count, true, null);
+        foreach (var l in locks) l.Dispose();
+        var descriptions = await new UuidLogStore(repo).DescriptionsAsync(ct);
+        return new DropProof([], counted.Count, false, Explain(repo, need, counted.Count, untrusted, descriptions));
+    }
+
+    private static TrustLevel TrustOf(AnnexRepo repo, IReadOnlyDictionary<Uuid, TrustLevel> log, Uuid u)
+    {
+        // remote.NAME.annex-trustlevel in git config overrides the branch's trust.log for that remote.
+        var name = new RemoteNames(repo).NameOf(u);
+        if (name != null && repo.Config.Get($"remote.{name}.annex-trustlevel") is { } word && TrustLog.TryParseName(word, out var l))
+            return l;
+        return log.TryGetValue(u, out var level) ? level : TrustLevel.SemiTrusted;
+    }
+
+    private static string Explain(AnnexRepo repo, int need, int have, List<Uuid> untrusted, IReadOnlyDictionary<Uuid, string> desc)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(have == 0
+            ? $"Could not verify the existence of the {need} necessary {(need == 1 ? "copy" : "copies")}."
+            : $"Could only verify the existence of {have} out of {need} necessary {(need == 1 ? "copy" : "copies")}.");
+        sb.Append('\n');
+        if (untrusted.Count > 0)
+        {
+            sb.Append("\nAlso these untrusted repositories may contain the file:\n");
+            foreach (var u in untrusted)
+            {
+                var name = new RemoteNames(repo).NameOf(u);
+                sb.Append($"\t{u} -- {(desc.TryGetValue(u, out var d) ? d : "")}{(name != null ? $" [{name}]" : "")}\n");
+            }
+        }
+        else if (have == 0) sb.Append("\nRather than dropping this file, try using: git annex move\n");
+        else sb.Append('\n');
+        sb.Append("\n(Use --force to override this check, or adjust numcopies.)");
+        return sb.ToString();
+    }
+
+    /// <summary>A proof for --force: nothing verified, nothing locked.</summary>
+    public static DropProof Forced() => new([], 0, true, null);
+
+    public void Dispose()
+    {
+        foreach (var l in _locks) l.Dispose();
+        _locks.Clear();
+    }
+}
