@@ -17,6 +17,9 @@ public sealed class ForgetCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
+        // The reference's sync, pull, push and forget have no JSON output and reject the option.
+        foreach (var j in new[] { "json", "json-progress", "json-error-messages" })
+            if (args.Has(j)) throw new UsageException($"Invalid option `--{j}'");
         var repo = await ctx.InitializedRepoAsync(ct);
         var runner = new ItemRunner(ctx, Name);
         ctx.Messages.StartItem(Name, null, null, displayName: AnnexBranch.Name);
