@@ -24,6 +24,7 @@ public static class FileSeek
             {
                 any = true;
                 if (matcher != null && !await matcher.MatchAsync(new MatchSubject(f.Path, f.Key, f.Key.Size), ct)) continue;
+                if (!ctx.Limits.Admit(ctx.Messages, f.Key.Size)) yield break;
                 // Without path arguments the reference reports each file as its own input.
                 yield return (f, args.Params.Count == 0 ? ctx.Display(repo, f.Path) : input);
             }
