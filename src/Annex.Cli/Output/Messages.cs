@@ -107,8 +107,12 @@ public sealed class Messages
 
     private readonly MemoryStream _buf = new();
 
+    /// <summary>How many writes to stdout so far: batch mode answers with a blank line when an item produced none.</summary>
+    public long OutputCount { get; private set; }
+
     private void Out(string s)
     {
+        OutputCount++;
         var b = Encoding.UTF8.GetBytes(s);
         _buf.Write(b);
         if (_buf.Length > 32 * 1024) FlushOut();
