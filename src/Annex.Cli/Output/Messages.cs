@@ -95,8 +95,8 @@ public sealed class Messages
     /// <summary>A warning on stderr, shown even when quiet.</summary>
     public void Warning(string text) { FlushOut(); Err(Indent(text)); }
 
-    /// <summary>An error not tied to an item: "git-annex: text" on stderr.</summary>
-    public void Error(string text) { FlushOut(); Err("git-annex: " + text + "\n"); }
+    /// <summary>An error not tied to an item: "git-annex: text" and a blank line on stderr, as the reference prints it.</summary>
+    public void Error(string text) { FlushOut(); Err("git-annex: " + text + "\n\n"); }
 
     public void ErrorRaw(string text) { FlushOut(); Err(text); }
 

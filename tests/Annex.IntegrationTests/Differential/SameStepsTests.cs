@@ -60,6 +60,31 @@ public class SameStepsTests
         ["groupwanted", "client"],
     ];
 
+    private static readonly string[][] ConfigSteps =
+    [
+        ["config", "--set", "annex.largefiles", "largerthan=1kb"],
+        ["config", "--get", "annex.largefiles"],
+        ["config", "--get", "annex.dotfiles"],
+        ["config", "--get", "annex.nosuch"],
+        ["config", "--unset", "annex.largefiles"],
+        ["config", "--get", "annex.largefiles"],
+        ["config", "--set", "annex.numcopies", "2"],
+        ["config", "--get", "annex.numcopies"],
+        ["numcopies"],
+        ["examinekey", "--format=${hashdirlower} ${hashdirmixed} ${bytesize} ${humansize}\n", "SHA256E-s2--87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"],
+        ["examinekey", "--json", "SHA1-s2--3f786850e387550fdab836ed7e6dc881de23001b"],
+        ["calckey", "f"],
+        ["lookupkey", "f", "nosuch"],
+        ["contentlocation", "SHA256E-s2--87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"],
+    ];
+
+    [Fact]
+    public void ConfigAndPlumbingMatchTheReference()
+    {
+        if (!Available()) return;
+        Assert.Equal(Transcript(Reference, ConfigSteps), Transcript(Ours, ConfigSteps));
+    }
+
     [Fact]
     public void PreferredContentMatchesTheReference()
     {
