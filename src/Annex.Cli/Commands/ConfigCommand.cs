@@ -22,9 +22,8 @@ public sealed class ConfigCommand : ICommand
             throw new UserErrorException($"{name} is not a configuration setting that can be stored in the git-annex branch");
         if (args.Has("get"))
         {
-            // Never recorded: exit 1. Recorded as unset: nothing printed, exit 0 (as the reference does).
-            if (await store.GetRecordedAsync(name, ct) is not { } v) return 1;
-            if (v.Length > 0) ctx.Messages.Raw(v + "\n");
+            // An unset (or never set) setting prints nothing and still succeeds, as with the reference.
+            if (await store.GetAsync(name, ct) is { } v) ctx.Messages.Raw(v + "\n");
             return 0;
         }
         bool set = args.Has("set");

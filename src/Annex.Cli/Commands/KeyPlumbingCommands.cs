@@ -49,7 +49,7 @@ public sealed class CalcKeyCommand : ICommand
         foreach (var p in args.Params)
         {
             var full = Path.GetFullPath(p, ctx.Cwd);
-            if (!File.Exists(full)) throw new UserErrorException($"{p} does not exist");
+            if (!File.Exists(full) || Posix.TryStat(full, follow: true) == null) throw new UserErrorException($"{p} does not exist");
             ctx.Messages.Raw(backend.GenerateKey(full, new KeyGenOptions(AssociatedFile: p), cancellationToken: ct) + "\n");
         }
         return Task.FromResult(0);

@@ -16,13 +16,10 @@ public sealed class ConfigLogStore(AnnexRepo repo)
         "annex.synccontent", "annex.synconlyannex", "annex.securehashesonly",
     ];
 
-    /// <summary>The recorded value; "" when an unset is recorded; null when the setting was never recorded.</summary>
-    public async Task<string?> GetRecordedAsync(string name, CancellationToken ct = default) =>
-        TextFieldLog.CurrentConfig(TextFieldLog.ParseNamed(await repo.Branch.ReadAsync(FileName, ct) ?? []))
-            .TryGetValue(name, out var v) ? v : null;
-
+    /// <summary>The recorded value, or null when never set or unset (an unset is recorded as an empty value).</summary>
     public async Task<string?> GetAsync(string name, CancellationToken ct = default) =>
-        await GetRecordedAsync(name, ct) is { Length: > 0 } v ? v : null;
+        TextFieldLog.CurrentConfig(TextFieldLog.ParseNamed(await repo.Branch.ReadAsync(FileName, ct) ?? []))
+            .TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>Sets a value; an empty value records an unset, as the reference writes it.</summary>
     public async Task SetAsync(string name, string value, CancellationToken ct = default)
