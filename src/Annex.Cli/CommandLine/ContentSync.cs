@@ -33,7 +33,7 @@ public static class ContentSync
                     ctx.Messages.Note($"from {source.Name}...");
                     await runner.RunAsync(async () =>
                     {
-                        await Transfer.FetchAsync(repo.Locations, key, source.Locations.PresentObjectPath(key)!, ct);
+                        await Transfer.FetchAsync(repo.Locations, key, source.Locations.PresentObjectPath(key)!, ct, ctx.Messages.Progress);
                         await locations.SetAsync(key, repo.Uuid, present: true, ct);
                         if (!file.Locked) LocalContent.Populate(repo, key, file.Path);
                         return true;
@@ -46,7 +46,7 @@ public static class ContentSync
                     if (r.ReadOnly || r.HasKey(key) || !await wanted.PrefersAsync(r.Uuid, file, ct)) continue;
                     ctx.Messages.StartItem("copy", display, key.ToString(), display);
                     ctx.Messages.Note($"to {r.Name}...");
-                    await runner.RunAsync(async () => { await r.SendAsync(repo, key, local, ct); return true; });
+                    await runner.RunAsync(async () => { await r.SendAsync(repo, key, local, ct, ctx.Messages.Progress); return true; });
                 }
             if (pull && store.Has(key) && !await wanted.PrefersAsync(repo.Uuid, file, ct)
                 && await wanted.RequiredByAsync(repo.Uuid, file, ct) == null)

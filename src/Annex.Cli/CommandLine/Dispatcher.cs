@@ -32,7 +32,7 @@ public static class Dispatcher
         if (command.TakesMatchingOptions) specs.AddRange(CommonOptions.Matching);
         var parsed = ArgParser.Parse([.. args[..verbAt], .. args[(verbAt + 1)..]], specs);
 
-        if (parsed.Has("json")) messages.Mode = OutputMode.Json;
+        if (parsed.Has("json") || parsed.Has("json-progress")) messages.Mode = OutputMode.Json;
         else if (parsed.Has("quiet")) messages.Mode = OutputMode.Quiet;
         messages.JsonErrorMessages = parsed.Has("json-error-messages");
         messages.JsonProgress = parsed.Has("json-progress");

@@ -34,7 +34,7 @@ public sealed class CopyCommand : ICommand
                 await runner.RunAsync(async () =>
                 {
                     var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
-                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
+                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct, ctx.Messages.Progress);
                     await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
                     if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
                     return true;
@@ -51,7 +51,7 @@ public sealed class CopyCommand : ICommand
                 continue;
             }
             ctx.Messages.Note($"to {remote.Name}...");
-            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, ct); return true; });
+            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, ct, ctx.Messages.Progress); return true; });
         }
         return runner.Finish();
     }

@@ -47,7 +47,7 @@ public sealed class GetCommand : ICommand
                     var obj = r.Locations.PresentObjectPath(file.Key);
                     if (obj == null) continue;
                     ctx.Messages.Note($"from {r.Name}...");
-                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
+                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct, ctx.Messages.Progress);
                     await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
                     if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
                     return true;

@@ -46,7 +46,7 @@ public sealed class MoveCommand : ICommand
         if (!hereHad)
         {
             var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
-            await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
+            await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct, ctx.Messages.Progress);
             await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
             if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
         }
@@ -59,7 +59,7 @@ public sealed class MoveCommand : ICommand
     private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
         bool remoteHad, CancellationToken ct)
     {
-        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct);
+        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct, ctx.Messages.Progress);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
         if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
         await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);

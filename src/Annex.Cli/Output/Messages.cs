@@ -56,6 +56,33 @@ public sealed class Messages
         else Err(Indent(text));
     }
 
+    private DateTime _lastProgress;
+
+    /// <summary>
+    /// Transfer progress of the current item. Only --json-progress shows it: objects of the item's action
+    /// with byte-progress, percent-progress and total-size, at most every 100 ms plus the final one.
+    /// </summary>
+    public void Progress(long done, long? total)
+    {
+        if (!JsonProgress || _item == null) return;
+        var now = DateTime.UtcNow;
+        bool final = total is { } t0 && done >= t0;
+        if (!final && now - _lastProgress < TimeSpan.FromMilliseconds(100)) return;
+        _lastProgress = now;
+        var action = new JsonObject();
+        foreach (var k in new[] { "command", "file", "input", "key" })
+            if (_item.Has(k)) action.Set(k, _item.Get(k));
+        if (_notes is { Count: > 0 }) action.Set("note", string.Join("\n", _notes));
+        var o = new JsonObject().Set("action", action).Set("byte-progress", done);
+        if (total is { } t && t > 0) o.Set("percent-progress", Percent(done, t)).Set("total-size", t);
+        Out(o + "\n");
+        FlushOut();
+    }
+
+    /// <summary>"1.09%", "100%": two decimals at most, trailing zeros dropped, as the reference shows them.</summary>
+    public static string Percent(long done, long total) =>
+        (Math.Floor(done * 10000.0 / total) / 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Extra JSON field for the current item.</summary>
     public void Field(string name, object? value) => _item?.Set(name, value);
 
