@@ -31,13 +31,7 @@ public static class ContentSync
                 {
                     ctx.Messages.StartItem("get", display, key.ToString(), display);
                     ctx.Messages.Note($"from {source.Name}...");
-                    await runner.RunAsync(async () =>
-                    {
-                        await Transfer.FetchAsync(repo.Locations, key, source.Locations.PresentObjectPath(key)!, ct, ctx.Messages.Progress);
-                        await locations.SetAsync(key, repo.Uuid, present: true, ct);
-                        if (!file.Locked) LocalContent.Populate(repo, key, file.Path);
-                        return true;
-                    });
+                    await runner.RunAsync(async () => { await ContentMoves.FetchAsync(ctx, repo, file, source, ct); return true; });
                 }
             }
             if (push && store.PathOf(key) is { } local)
