@@ -14,6 +14,10 @@ public sealed class AnnexBranch(AnnexRepo repo)
     public const string Name = "git-annex";
     public const string FullName = "refs/heads/git-annex";
     private bool _updated;
+
+    // Global logs (uuid.log, trust.log, numcopies.log, ...) are read once per command: per-file verbs would
+    // otherwise re-read them for every file. Our own writes update the cache; a re-merge clears it.
+    private readonly Dictionary<string, byte[]?> _globalCache = new(StringComparer.Ordinal);
     public Journal Journal { get; } = new(repo.Locations.AnnexDir);
 
     public IReadOnlyDictionary<string, string?> IndexEnv =>
@@ -23,10 +27,15 @@ public sealed class AnnexBranch(AnnexRepo repo)
     public async Task<byte[]?> ReadAsync(string path, CancellationToken ct = default)
     {
         await UpdateAsync(ct);
-        var j = Journal.Read(path);
-        if (j != null) return j;
-        return await repo.CatFile.ReadBlobAsync(FullName + ":" + path, ct);
+        bool global = !path.Contains('/');
+        if (global && _globalCache.TryGetValue(path, out var cached)) return cached;
+        var content = Journal.Read(path) ?? await repo.CatFile.ReadBlobAsync(FullName + ":" + path, ct);
+        if (global) _globalCache[path] = content;
+        return content;
     }
+
+    /// <summary>Forgets cached global logs (after merging other repositories' branches).</summary>
+    public void InvalidateCache() => _globalCache.Clear();
 
     public async Task<string> ReadTextAsync(string path, CancellationToken ct = default)
     {
@@ -39,6 +48,7 @@ public sealed class AnnexBranch(AnnexRepo repo)
     {
         await UpdateAsync(ct);
         Journal.Write(path, content);
+        if (!path.Contains('/')) _globalCache[path] = content;
         repo.BranchDirty = true;
     }
 

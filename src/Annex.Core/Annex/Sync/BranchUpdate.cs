@@ -11,5 +11,6 @@ public static class BranchUpdate
         await repo.Branch.UpdateAsync(ct);
         var sha = await repo.Branch.EnsureExistsAsync(ct);
         await new BranchMerge(repo, repo.Branch).MergeSiblingsAsync(sha, ct);
+        repo.Branch.InvalidateCache();
     }
 }
