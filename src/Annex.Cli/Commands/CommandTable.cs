@@ -12,6 +12,7 @@ public static class CommandTable
         new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(), new DropCommand(), new CopyCommand(), new MoveCommand(), new StatusCommand(),
         new NumCopiesCommand("numcopies", "numcopies.log"), new NumCopiesCommand("mincopies", "mincopies.log"),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
+        new UnusedCommand(), new DropUnusedCommand(), new AddUnusedCommand(), new UnannexCommand(), new UninitCommand(), new ReinjectCommand(), new MigrateCommand(), new UpgradeCommand(), new RepairCommand(),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
     ];
 

@@ -1,0 +1,88 @@
+using Annex.Cli.CommandLine;
+using Annex.Cli.Output;
+using Annex.Core.Annex;
+using Annex.Core.Keys;
+using Annex.Core.Logs;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>
+/// `git annex unused` (doc/git-annex-unused.mdwn): numbers the objects here that no branch, tag, index
+/// entry or work-tree file uses, then the stale files fsck kept in .git/annex/bad and partial transfers
+/// in .git/annex/tmp, and writes the numbering to .git/annex/unused, badunused and tmpunused for
+/// dropunused and addunused.
+/// </summary>
+public sealed class UnusedCommand : ICommand
+{
+    public string Name => "unused";
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Value("from", 'f'), OptionSpec.Value("used-refspec")];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var repo = await ctx.InitializedRepoAsync(ct);
+        if (args.Value("from") is { } from && from is not ("." or "here"))
+            throw new UserErrorException("unused --from a remote is not implemented in this version of git-annex");
+        if (args.Has("used-refspec") || repo.Config.Get("annex.used-refspec") != null)
+            throw new UserErrorException("unused with a used-refspec is not implemented in this version of git-annex");
+
+        ctx.Messages.StartItem("unused", null, null, displayName: ".");
+        int count = 0;
+        List<Key> unused = [];
+        if (ctx.Fast) ctx.Messages.Note("fast mode enabled; only finding stale files");
+        else
+        {
+            ctx.Messages.Note("checking for unused data...");
+            var present = new ObjectStore(repo.Locations).AllKeys().ToList();
+            present.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+            unused = await new UnusedKeys(repo).FindAsync(present, name => ctx.Messages.Note($"checking {name}..."), ct);
+        }
+        count = Record(ctx, repo, "", unused, count, UnusedMessage);
+        count = Record(ctx, repo, "bad", UnusedKeys.StaleKeys(repo.Locations, repo.Locations.BadDir), count,
+            t => Table("Some corrupted files have been preserved by fsck, just in case:", t, DropHint));
+        Record(ctx, repo, "tmp", UnusedKeys.StaleKeys(repo.Locations, repo.Locations.TmpDir), count,
+            t => Table("Some partially transferred data exists in temporary files:", t, DropHint));
+        ctx.Messages.EndItem(true);
+        return 0;
+    }
+
+    private static int Record(CommandContext ctx, AnnexRepo repo, string prefix, List<Key> keys, int start,
+        Func<List<(int, Key)>, string> message)
+    {
+        var numbered = keys.Select((k, i) => (start + i + 1, k)).ToList();
+        if (numbered.Count > 0) LongNote(ctx, message(numbered));
+        var json = new JsonObject();
+        foreach (var (n, k) in numbered) json.Set(n.ToString(System.Globalization.CultureInfo.InvariantCulture), k.ToString());
+        ctx.Messages.Field((prefix.Length == 0 ? "unused" : prefix) + "-list", json);
+
+        var old = UnusedKeys.ReadLog(repo.Locations, prefix);
+        var now = LogTimestamp.FromPicoseconds((Int128)(DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100_000);
+        var entries = UnusedLog.Update(old, keys, now).Select(e => e with { Number = e.Number + start });
+        AtomicFile.Write(UnusedKeys.LogPath(repo.Locations, prefix), UnusedLog.Format(entries), durable: false);
+        return start + keys.Count;
+    }
+
+    /// <summary>showLongNote: on its own indented lines (blank ones too) on stdout, or part of the JSON note.</summary>
+    private static void LongNote(CommandContext ctx, string text)
+    {
+        if (ctx.Messages.Json) { ctx.Messages.Explain(text); return; }
+        if (ctx.Messages.Mode != OutputMode.Normal) return;
+        var lines = text.EndsWith('\n') ? text[..^1].Split('\n') : text.Split('\n');
+        ctx.Messages.Raw("\n" + string.Join("\n", lines.Select(l => "  " + l)) + "\n");
+    }
+
+    private const string DropHint = "\nTo remove unwanted data: git-annex dropunused NUMBER\n";
+
+    private static string UnusedMessage(List<(int, Key)> t) =>
+        Table("Some annexed data is no longer used by any files:", t,
+            "(To see where this data was previously used, run: git annex whereused --historical --unused)\n" + DropHint);
+
+    private static string Table(string header, List<(int N, Key K)> t, string trailer)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(header).Append('\n').Append("  NUMBER  KEY\n");
+        foreach (var (n, k) in t) sb.Append("  ").Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(6)).Append("  ").Append(k).Append('\n');
+        // unlines: every line ends with a newline, the trailer's own last line included.
+        return sb.Append(trailer).Append('\n').ToString();
+    }
+}
