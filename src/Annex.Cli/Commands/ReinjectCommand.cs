@@ -87,8 +87,9 @@ public sealed class ReinjectCommand : ICommand
 
     private static void Skip(CommandContext ctx, string why)
     {
-        ctx.Messages.Warning(why);
+        // The reference ends the item's line before a warning, and "ok" follows on its own line.
         if (ctx.Messages.Mode == OutputMode.Normal) ctx.Messages.Raw("\n");
+        ctx.Messages.Warning(why);
     }
 
     /// <summary>An annexed file's own link or pointer cannot be the source (its content is what is missing).</summary>
@@ -115,12 +116,13 @@ public sealed class ReinjectCommand : ICommand
     /// <summary>Checks content against a key: its hash when the backend has one ("checksum..."), else its size.</summary>
     public static bool Verify(CommandContext ctx, Key key, string path, CancellationToken ct)
     {
+        if (key.Size is { } size && new FileInfo(path).Length != size) return false;
         if (Backends.ForKey(key) is { CanVerify: true })
         {
             ctx.Messages.Note("checksum...");
             return Backends.VerifyFile(key, path, ct) == true;
         }
-        return key.Size == null || new FileInfo(path).Length == key.Size;
+        return true;
     }
 
     private static async Task<bool> MoveInAsync(CommandContext ctx, AnnexRepo repo, string src, Key key, CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class UnannexCommand : ICommand
                 });
             }
         }
-        finally { await UnstageAsync(repo, unstaged, ct); }
+        finally { await UnstageAsync(ctx, repo, unstaged, ct); }
         return runner.Finish();
     }
 
@@ -72,9 +72,11 @@ public sealed class UnannexCommand : ICommand
     }
 
     /// <summary>`git rm --cached --force --quiet` of the unannexed paths, in one git run.</summary>
-    public static async Task UnstageAsync(AnnexRepo repo, IReadOnlyList<string> paths, CancellationToken ct)
+    public static async Task UnstageAsync(CommandContext ctx, AnnexRepo repo, IReadOnlyList<string> paths, CancellationToken ct)
     {
         if (paths.Count == 0) return;
+        // The reference queues these git changes and says so when it flushes the queue.
+        ctx.Messages.Side("(recording state in git...)");
         var stdin = System.Text.Encoding.UTF8.GetBytes(string.Join('\0', paths) + "\0");
         var r = await GitCli.RunAsync(repo.Git, ["rm", "--cached", "--force", "--quiet", "--pathspec-from-file=-", "--pathspec-file-nul"], stdin, ct: ct);
         if (!r.Ok) throw new UserErrorException("git rm --cached failed: " + r.Stderr.Trim());

@@ -50,7 +50,7 @@ public sealed class UninitCommand : ICommand
                 });
             }
         }
-        finally { await UnannexCommand.UnstageAsync(repo, unstaged, ct); }
+        finally { await UnannexCommand.UnstageAsync(ctx, repo, unstaged, ct); }
 
         ctx.Messages.StartItem("uninit objects", null, null);
         ok = false;

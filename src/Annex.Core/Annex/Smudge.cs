@@ -24,8 +24,12 @@ public sealed class Smudge(AnnexRepo repo)
             if (WorkTree.KeyFromPointer(bytes) != null) { File.Delete(tempFile); return new MemoryStream(bytes); }
         }
         var setting = repo.Config.Get("annex.largefiles");
+        // Without annex.largefiles, a file whose staged version is annexed (an unlocked file) stays annexed
+        // (Command/Smudge.hs shouldAnnex: checkwasannexed).
         bool large = setting != null
-            && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length), ct);
+            ? await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length), ct)
+            : await repo.CatFile.ReadBlobAsync(":" + path, ct) is { } staged && WorkTree.KeyFromPointer(staged) != null;
+        if (large && await UnchangedGitFileAsync(path, tempFile, length, ct)) large = false;
         if (!large) return OpenAndDelete(tempFile);
 
         var backend = Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
@@ -33,6 +37,23 @@ public sealed class Smudge(AnnexRepo repo)
         if (!_store.MoveIn(key, tempFile)) File.Delete(tempFile);
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: true, ct);
         return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)));
+    }
+
+    /// <summary>
+    /// A file stored in git whose content is unchanged stays in git even when annex.largefiles now matches
+    /// it: git re-runs the clean filter whenever it likes (a changed mtime, `git commit FILE`).
+    /// Command/Smudge.hs checkunchangedgitfile: same size as the staged blob, then the same git hash.
+    /// </summary>
+    private async Task<bool> UnchangedGitFileAsync(string path, string tempFile, long length, CancellationToken ct)
+    {
+        var ls = await Git.GitCli.RunAsync(repo.Git, ["ls-files", "--stage", "-z", "--", path], ct: ct);
+        var entry = ls.StdoutText.Split('\0')[0];
+        var meta = entry.Split('\t')[0].Split(' ');
+        if (!ls.Ok || meta.Length < 3 || meta[0] == Git.UpdateIndex.SymlinkMode) return false;
+        var size = await Git.GitCli.RunAsync(repo.Git, ["cat-file", "-s", meta[1]], ct: ct);
+        if (!size.Ok || !long.TryParse(size.StdoutText.Trim(), out var staged) || staged != length) return false;
+        var hash = await Git.GitCli.RunAsync(repo.Git, ["hash-object", "--no-filters", "--", tempFile], ct: ct);
+        return hash.Ok && hash.StdoutText.Trim() == meta[1];
     }
 
     /// <summary>Smudges: the object's content when present, else the content unchanged.</summary>

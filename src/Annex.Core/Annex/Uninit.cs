@@ -70,10 +70,11 @@ public static class Uninit
             var kept = File.ReadAllLines(attrs).Where(l => l.Length > 0 && l != "* filter=annex");
             AtomicFile.WriteText(attrs, string.Concat(kept.Select(l => l + "\n")), durable: false);
         }
-        foreach (var k in new[] { "filter.annex.smudge", "filter.annex.clean", "annex.uuid", "annex.version" })
+        foreach (var k in new[] { "filter.annex.smudge", "filter.annex.clean" })
             if (repo.Config.Get(k) != null) await repo.Config.UnsetAsync(repo.Git, k, ct);
-        // The reference leaves an empty annex.uuid behind (storeUUID NoUUID).
+        // The reference unsets annex.uuid and stores an empty one (storeUUID NoUUID): it stays, empty, in place.
         await repo.Config.SetAsync(repo.Git, "annex.uuid", "", ct);
+        if (repo.Config.Get("annex.version") != null) await repo.Config.UnsetAsync(repo.Git, "annex.version", ct);
         if (await Refs.ShaOfAsync(repo.Git, AnnexBranch.FullName, ct) != null)
             await GitCli.ReadAsync(repo.Git, ["branch", "-q", "-D", AnnexBranch.Name], ct: ct);
     }
