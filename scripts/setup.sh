@@ -51,12 +51,13 @@ export DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 # debian-archive-keyring: scripts/install-reference-git-annex verifies the
 #                         archive it unpacks the reference from with it.
 # util-linux (flock), dpkg (dpkg-deb), apt: the same script; always on Debian.
+# libmagic1, libmagic-mgc:  mimetype=/mimeencoding= in annex.largefiles (loaded at run time).
 # NativeAOT linking (dotnet publish -r linux-x64 -p:PublishAot=true) needs a C
 # toolchain driver: clang, or gcc as the SDK's fallback, plus binutils'
 # objcopy for StripSymbols. zlib is not needed: the NativeAOT runtime pack
 # ships its own libz.a. So clang is installed only when neither is present.
 want=(git rsync gnupg openssh-client openssh-server python3 ca-certificates
-	debian-archive-keyring util-linux)
+	debian-archive-keyring util-linux libmagic1 libmagic-mgc)
 if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
 	want+=(clang)
 fi

@@ -17,6 +17,9 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
     private IReadOnlyList<Annex.Core.Remotes.GitRemote>? _remotes;
 
     public bool Force => Globals.Has("force");
+
+    /// <summary>"verb: N failed", printed after the branch commit at the end of the command.</summary>
+    public string? FailureSummary { get; set; }
     public bool Fast => Globals.Has("fast");
 
     /// <summary>The repository the command runs in (discovered from the working directory).</summary>

@@ -47,6 +47,7 @@ public static class Dispatcher
         var rc = await command.RunAsync(ctx, parsed, ct);
         await ctx.FinishAsync(ct);
         messages.FlushOut();
+        if (ctx.FailureSummary != null) messages.ErrorRaw(ctx.FailureSummary);
         return rc;
     }
 

@@ -24,7 +24,8 @@ public static class FileSeek
             {
                 any = true;
                 if (matcher != null && !await matcher.MatchAsync(new MatchSubject(f.Path, f.Key, f.Key.Size), ct)) continue;
-                yield return (f, input);
+                // Without path arguments the reference reports each file as its own input.
+                yield return (f, args.Params.Count == 0 ? ctx.Display(repo, f.Path) : input);
             }
             if (!any && !File.Exists(Path.Combine(ctx.Cwd, input)) && !Directory.Exists(Path.Combine(ctx.Cwd, input)))
             {

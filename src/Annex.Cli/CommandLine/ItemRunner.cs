@@ -28,14 +28,15 @@ public sealed class ItemRunner(CommandContext ctx, string verb)
     /// <summary>Counts a failure reported outside an item (e.g. a path that matched nothing).</summary>
     public void CountFailure() => Failed++;
 
+    /// <summary>
+    /// Ends the run: the exit code. The "verb: N failed" summary is printed by the dispatcher after the
+    /// branch is committed, so "(recording state in git...)" comes before it, as with the reference.
+    /// </summary>
     public int Finish()
     {
         ctx.Messages.FlushOut();
-        if (Failed > 0)
-        {
-            ctx.Messages.ErrorRaw($"{verb}: {Failed} failed\n");
-            return 1;
-        }
-        return 0;
+        if (Failed == 0) return 0;
+        ctx.FailureSummary = $"{verb}: {Failed} failed\n";
+        return 1;
     }
 }

@@ -49,7 +49,7 @@ public sealed class AddCommand : ICommand
                 }
                 if (!fi.Exists) continue;
                 bool large = args.Has("force-large") || (!args.Has("force-small") &&
-                    await largefiles.MatchAsync(new MatchSubject(file, null, fi.Length), ct));
+                    await largefiles.MatchAsync(new MatchSubject(file, null, fi.Length, full), ct));
                 string? smallReason = !large ? (args.Has("force-small") ? "adding content to git repository" : "non-large file; adding content to git repository")
                     : !dotfiles && IsDotfile(file) && !args.Has("force-large") && !ExplicitlyNamed(top, file)
                         ? "dotfile; adding content to git repository" : null;

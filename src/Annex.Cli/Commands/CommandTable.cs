@@ -10,10 +10,14 @@ public static class CommandTable
     [
         new VersionCommand(), new InitCommand(), new AddCommand(), new FindCommand(), new WhereisCommand(),
         new DescribeCommand(), new PreCommitCommand(), new FilterProcessCommand(), new SmudgeCommand(), new GetCommand(), new DropCommand(), new CopyCommand(), new MoveCommand(), new StatusCommand(),
-        new NumCopiesCommand("numcopies", "numcopies.log"), new NumCopiesCommand("mincopies", "mincopies.log"),
+        new UnlockCommand("unlock"), new UnlockCommand("edit"), new LockCommand(),
+        new WantedCommand("wanted", "preferred-content.log"), new WantedCommand("required", "required-content.log"),
+        new GroupCommand(remove: false), new GroupCommand(remove: true), new GroupWantedCommand(),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
-        new UnusedCommand(), new DropUnusedCommand(), new AddUnusedCommand(), new UnannexCommand(), new UninitCommand(), new ReinjectCommand(), new MigrateCommand(), new UpgradeCommand(), new RepairCommand(), new DropKeyCommand(), new FromKeyCommand(), new UnlockCommand(), new UnlockCommand("edit"),
+        new UnusedCommand(), new DropUnusedCommand(), new AddUnusedCommand(), new UnannexCommand(), new UninitCommand(), new ReinjectCommand(), new MigrateCommand(), new UpgradeCommand(), new RepairCommand(), new DropKeyCommand(), new FromKeyCommand(),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
+        new FsckCommand(), new FixCommand(), new InfoCommand(), new LogCommand(), new MetadataCommand(), new MapCommand(), new NumcopiesCommand("numcopies"), new NumcopiesCommand("mincopies"),
+        new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(), new ForgetCommand(),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);

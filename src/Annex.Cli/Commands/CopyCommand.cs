@@ -21,9 +21,11 @@ public sealed class CopyCommand : ICommand
         var runner = new ItemRunner(ctx, "copy");
         var store = new ObjectStore(repo.Locations);
         var locations = new LocationLogStore(repo);
+        var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             var display = ctx.Display(repo, file.Path);
+            if (args.Has("auto") && !await wanted.WantGetAsync(from != null ? repo.Uuid : remote.Uuid, file, ct)) continue;
             if (from != null)
             {
                 if (store.Has(file.Key)) continue;
@@ -34,6 +36,7 @@ public sealed class CopyCommand : ICommand
                     var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
                     await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
                     await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
+                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
                     return true;
                 });
                 continue;

@@ -22,20 +22,36 @@ public sealed class DropCommand : ICommand
         var from = args.Value("from") is { } f ? await ctx.RemoteNamedAsync(f, ct) : null;
         var runner = new ItemRunner(ctx, "drop");
         var store = new ObjectStore(repo.Locations);
+        var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             if (from == null ? !store.Has(file.Key) : !from.HasKey(file.Key)) continue;
+            var dropFrom = from?.Uuid ?? repo.Uuid;
+            var requiredBy = ctx.Force ? null : await wanted.RequiredByAsync(dropFrom, file, ct);
+            if (args.Has("auto") && (requiredBy != null || !await wanted.WantDropAsync(dropFrom, file, ct))) continue;
             ctx.Messages.StartItem("drop", ctx.Display(repo, file.Path), file.Key.ToString(), input);
             if (from != null) ctx.Messages.Note($"from {from.Name}...");
+            if (requiredBy != null)
+            {
+                ctx.Messages.Explain((requiredBy == file.Path ? "That file is required content. It cannot be dropped!"
+                    : $"That file has the same content as another file ({DotRelative(ctx, repo, requiredBy)}), which is required content. It cannot be dropped!")
+                    + "\n\n(Use --force to override this check, or adjust required content configuration.)");
+                await runner.RunAsync(() => Task.FromResult(false));
+                continue;
+            }
             await runner.RunAsync(() => DropOneAsync(ctx, repo, file, from, ct));
         }
         return runner.Finish();
     }
 
+    private static string DotRelative(CommandContext ctx, AnnexRepo repo, string path)
+    {
+        var d = ctx.Display(repo, path);
+        return d.StartsWith("../", StringComparison.Ordinal) ? d : "./" + d;
+    }
+
     private static async Task<bool> DropOneAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, GitRemote? from, CancellationToken ct)
     {
-        if (!file.Locked && from == null)
-            throw new UserErrorException("dropping the content of an unlocked file is not implemented in this version of git-annex");
         using var proof = await ProveAsync(ctx, repo, file.Key, from, [], ct);
         if (!proof.Ok)
         {
@@ -43,7 +59,7 @@ public sealed class DropCommand : ICommand
             ctx.Messages.Explain(proof.Explanation!);
             return false;
         }
-        if (from == null) await LocalContent.DropAsync(repo, file.Key, ct);
+        if (from == null) await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
         else await from.RemoveAsync(repo, file.Key, ct);
         return true;
     }

@@ -15,6 +15,8 @@ public sealed class FilterProcessCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
+        // stdout carries file content (or pkt-lines) to git: no side messages may reach it.
+        ctx.Messages.Mode = Annex.Cli.Output.OutputMode.Quiet;
         var repo = await ctx.RepoAsync(ct);
         await using var stdin = Console.OpenStandardInput();
         await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);

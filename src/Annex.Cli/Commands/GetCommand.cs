@@ -20,6 +20,7 @@ public sealed class GetCommand : ICommand
         var locations = new LocationLogStore(repo);
         var remotes = await GitRemote.ListAsync(repo, ct);
         var from = args.Value("from");
+        var wanted = new Wanted(repo);
         if (from != null)
         {
             remotes = remotes.Where(r => r.Name == from).ToList();
@@ -28,6 +29,7 @@ public sealed class GetCommand : ICommand
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             if (store.Has(file.Key)) continue;
+            if (args.Has("auto") && !await wanted.WantGetAsync(repo.Uuid, file, ct)) continue;
             var have = await locations.PresentAsync(file.Key, ct);
             var candidates = remotes.Where(r => have.Contains(r.Uuid) || from != null).ToList();
             ctx.Messages.StartItem("get", ctx.Display(repo, file.Path), file.Key.ToString(), input);
@@ -47,6 +49,7 @@ public sealed class GetCommand : ICommand
                     ctx.Messages.Note($"from {r.Name}...");
                     await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
                     await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
+                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
                     return true;
                 }
                 ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));

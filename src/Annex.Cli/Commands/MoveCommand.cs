@@ -24,10 +24,12 @@ public sealed class MoveCommand : ICommand
         var remote = await ctx.RemoteNamedAsync(to ?? from!, ct);
         var runner = new ItemRunner(ctx, "move");
         var store = new ObjectStore(repo.Locations);
+        var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             bool hereHas = store.Has(file.Key), remoteHas = remote.HasKey(file.Key);
             if (from != null ? !remoteHas : !hereHas) continue;
+            if (args.Has("auto") && !await wanted.WantGetAsync(from != null ? repo.Uuid : remote.Uuid, file, ct)) continue;
             ctx.Messages.StartItem("move", ctx.Display(repo, file.Path), file.Key.ToString(), input);
             if (from != null) ctx.Messages.Note($"from {remote.Name}...");
             else if (!remoteHas) ctx.Messages.Note($"to {remote.Name}...");
@@ -46,6 +48,7 @@ public sealed class MoveCommand : ICommand
             var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
             await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
             await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
+            if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
         }
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct);
         if (!proof.Ok && hereHad) return Unsafe(ctx, proof, remote.Name);
@@ -56,11 +59,10 @@ public sealed class MoveCommand : ICommand
     private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
         bool remoteHad, CancellationToken ct)
     {
-        if (!file.Locked) throw new UserErrorException("moving the content of an unlocked file is not implemented in this version of git-annex");
         if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
         if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
-        await LocalContent.DropAsync(repo, file.Key, ct);
+        await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
         return true;
     }
 

@@ -53,7 +53,11 @@ public sealed class ReinjectCommand : ICommand
             ?? throw new UserErrorException($"{src} is not an annexed file");
         if (!Verify(ctx, key, Path.GetFullPath(src, ctx.Cwd), ct))
             throw new UserErrorException($"{src} does not have expected content of {dest}");
-        return await MoveInAsync(ctx, repo, src, key, ct);
+        await MoveInAsync(ctx, repo, src, key, ct);
+        // An unlocked DEST still holding its pointer gets the content.
+        var destTop = Path.GetRelativePath(repo.Git.TopDir, Path.GetFullPath(dest, ctx.Cwd)).Replace('\\', '/');
+        LocalContent.Populate(repo, key, destTop);
+        return true;
     }
 
     private static async Task<bool> KnownAsync(CommandContext ctx, AnnexRepo repo, string src, CancellationToken ct)

@@ -17,6 +17,8 @@ public sealed class SmudgeCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
+        // stdout carries file content (or pkt-lines) to git: no side messages may reach it.
+        ctx.Messages.Mode = Annex.Cli.Output.OutputMode.Quiet;
         var repo = await ctx.RepoAsync(ct);
         if (args.Has("update")) return await UpdateAsync(repo, ct);
         if (args.Params.Count != 1) throw new UserErrorException("smudge needs a file name");

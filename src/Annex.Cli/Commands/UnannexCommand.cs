@@ -67,7 +67,7 @@ public sealed class UnannexCommand : ICommand
 
     private static bool TryHardLink(string src, string dest)
     {
-        try { return Posix.Link(src, dest); }
+        try { Posix.HardLink(src, dest); return true; }
         catch (IOException) { return false; }
     }
 

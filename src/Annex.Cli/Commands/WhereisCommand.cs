@@ -41,8 +41,8 @@ public sealed class WhereisCommand : ICommand
             if (m.Json)
             {
                 m.Field("note", note.ToString());
-                m.Field("whereis", trusted.Select(u => Entry(repo, descriptions, u)).ToList());
-                m.Field("untrusted", untrusted.Select(u => Entry(repo, descriptions, u)).ToList());
+                m.Field("whereis", trusted.Select(u => Entry(repo, descriptions, names, u)).ToList());
+                m.Field("untrusted", untrusted.Select(u => Entry(repo, descriptions, names, u)).ToList());
             }
             else
             {
@@ -64,7 +64,10 @@ public sealed class WhereisCommand : ICommand
         return $"\t{u} -- {d}{(tag != null ? $" [{tag}]" : "")}\n";
     }
 
-    private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, Uuid u) =>
-        new JsonObject().Set("description", desc.TryGetValue(u, out var s) ? s : "").Set("here", u == repo.Uuid)
+    /// <summary>A location in --json: a remote's description carries its name ("theirs [origin]"), here's does not.</summary>
+    private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, RemoteNames names, Uuid u) =>
+        new JsonObject()
+            .Set("description", (desc.TryGetValue(u, out var s) ? s : "") + (u != repo.Uuid && names.NameOf(u) is { } n ? $" [{n}]" : ""))
+            .Set("here", u == repo.Uuid)
             .Set("urls", new List<string>()).Set("uuid", u.Value);
 }

@@ -15,6 +15,8 @@ internal sealed class BranchMerge(AnnexRepo repo, AnnexBranch branch)
         var ours = await Refs.ShaOfAsync(repo.Git, AnnexBranch.FullName, ct);
         if (ours == null) return;
         var merged = ReadMergedRefs();
+        var transitions = new BranchTransitions(repo, branch);
+        merged.UnionWith(transitions.IgnoredRefs());
         var candidates = new List<(string Name, string Sha)>();
         foreach (var (name, sha) in await Refs.ListAsync(repo.Git, "refs/", ct))
         {
@@ -30,8 +32,11 @@ internal sealed class BranchMerge(AnnexRepo repo, AnnexBranch branch)
 
         using var lk = branch.Journal.TakeLock();
         bool dirty = branch.Journal.IsDirty;
+        var localTs = await transitions.LocalAsync(ours, ct);
+        bool sameTransitions = true;
+        foreach (var m in toMerge) sameTransitions &= await transitions.OfRefAsync(m.Sha, ct) == localTs;
         // Fast-forward when possible and nothing local is pending.
-        if (!dirty && toMerge.Count == 1 && await Refs.IsAncestorAsync(repo.Git, ours, toMerge[0].Sha, ct))
+        if (!dirty && sameTransitions && toMerge.Count == 1 && await Refs.IsAncestorAsync(repo.Git, ours, toMerge[0].Sha, ct))
         {
             await Refs.UpdateAsync(repo.Git, AnnexBranch.FullName, toMerge[0].Sha, ct);
             await branch.SetIndexShaAsync(toMerge[0].Sha, readTree: true, ct);
@@ -42,6 +47,12 @@ internal sealed class BranchMerge(AnnexRepo repo, AnnexBranch branch)
         var entries = branch.Journal.Entries();
         if (entries.Count > 0) await branch.StageJournalAsync(entries, ct);
         foreach (var (_, sha) in toMerge) await MergeIntoIndexAsync(sha, ct);
+        if (await transitions.HandleAsync(localTs, ours, toMerge.Select(m => m.Sha).ToList(), ct) != null)
+        {
+            foreach (var (_, file) in entries) File.Delete(file);
+            RememberMerged(candidates);
+            return;
+        }
         var tree = await Refs.WriteTreeAsync(repo.Git, branch.IndexEnv, ct);
         var message = "merging " + string.Join(' ', toMerge.Select(m => Describe(m.Name))) + " into git-annex";
         var commit = await Refs.CommitTreeAsync(repo.Git, tree, [ours, .. toMerge.Select(m => m.Sha)], message, ct);

@@ -87,7 +87,7 @@ public sealed class DropProof : IDisposable
             }
         }
         else if (have == 0) sb.Append("\nRather than dropping this file, try using: git annex move\n");
-        else sb.Append('\n');
+        else sb.Append("\n\n"); // the reference leaves its two empty sections as blank lines
         sb.Append("\n(Use --force to override this check, or adjust numcopies.)");
         return sb.ToString();
     }

@@ -5,7 +5,7 @@ namespace Annex.Core.Annex;
 
 /// <summary>
 /// The annex filter's two directions (doc/git-annex-smudge.mdwn). Clean: a pointer stays a pointer; a
-/// file annex.largefiles calls large is stored in the annex and replaced by its pointer; anything else
+/// file already annexed, or one annex.largefiles calls large, is stored in the annex and replaced by its pointer; anything else
 /// goes to git unchanged (in v10, without annex.largefiles, `git add` adds to git). Smudge: a pointer
 /// whose content is present becomes that content; otherwise the pointer is left in the work tree.
 /// </summary>
@@ -23,13 +23,12 @@ public sealed class Smudge(AnnexRepo repo)
             var bytes = await File.ReadAllBytesAsync(tempFile, ct);
             if (WorkTree.KeyFromPointer(bytes) != null) { File.Delete(tempFile); return new MemoryStream(bytes); }
         }
+        // A file that is already annexed (its index entry is a pointer) stays annexed whatever annex.largefiles says.
+        bool annexed = await WorkTree.StagedPointerKeyAsync(repo, path, ct) != null;
         var setting = repo.Config.Get("annex.largefiles");
-        // Without annex.largefiles, a file whose staged version is annexed (an unlocked file) stays annexed
-        // (Command/Smudge.hs shouldAnnex: checkwasannexed).
-        bool large = setting != null
-            ? await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length), ct)
-            : await repo.CatFile.ReadBlobAsync(":" + path, ct) is { } staged && WorkTree.KeyFromPointer(staged) != null;
-        if (large && await UnchangedGitFileAsync(path, tempFile, length, ct)) large = false;
+        bool large = annexed || (setting != null
+            && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length, tempFile), ct));
+        if (large && !annexed && await UnchangedGitFileAsync(path, tempFile, length, ct)) large = false;
         if (!large) return OpenAndDelete(tempFile);
 
         var backend = Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
@@ -47,8 +46,7 @@ public sealed class Smudge(AnnexRepo repo)
     private async Task<bool> UnchangedGitFileAsync(string path, string tempFile, long length, CancellationToken ct)
     {
         var ls = await Git.GitCli.RunAsync(repo.Git, ["ls-files", "--stage", "-z", "--", path], ct: ct);
-        var entry = ls.StdoutText.Split('\0')[0];
-        var meta = entry.Split('\t')[0].Split(' ');
+        var meta = ls.StdoutText.Split('\0')[0].Split('\t')[0].Split(' ');
         if (!ls.Ok || meta.Length < 3 || meta[0] == Git.UpdateIndex.SymlinkMode) return false;
         var size = await Git.GitCli.RunAsync(repo.Git, ["cat-file", "-s", meta[1]], ct: ct);
         if (!size.Ok || !long.TryParse(size.StdoutText.Trim(), out var staged) || staged != length) return false;

@@ -34,10 +34,22 @@ public static class WorkTree
         var rest = content[prefix.Length..];
         int nl = rest.IndexOfAny((byte)'\n', (byte)'\r');
         var keyBytes = nl < 0 ? rest : rest[..nl];
+        // Any further lines must mention /annex/ (doc/internals/pointer_file.mdwn); otherwise this is a
+        // file that merely starts like a pointer, e.g. a pointer someone appended to.
+        if (nl >= 0)
+            foreach (var line in Encoding.UTF8.GetString(rest[(nl + 1)..]).Split('\n', '\r'))
+                if (line.Length > 0 && !line.Contains("/annex/", StringComparison.Ordinal)) return null;
         return Key.TryParse(Encoding.UTF8.GetString(keyBytes), out var key) ? key : null;
     }
 
     public static string PointerContent(Key key) => "/annex/objects/" + key + "\n";
+
+    /// <summary>The key of the pointer staged in the index for a path (an unlocked annexed file), if any.</summary>
+    public static async Task<Key?> StagedPointerKeyAsync(AnnexRepo repo, string topRelative, CancellationToken ct)
+    {
+        var blob = await repo.CatFile.ReadSmallBlobAsync(":" + topRelative, MaxPointerSize, ct);
+        return blob == null ? null : KeyFromPointer(blob);
+    }
 
     /// <summary>The key of an annexed file in the work tree, from the file itself; null if not annexed or missing.</summary>
     public static Key? LookupKey(string fullPath, out bool locked)
@@ -85,7 +97,7 @@ public static class WorkTree
     private static async Task<Key?> PointerFromIndexAsync(AnnexRepo repo, IndexEntry e, CancellationToken ct)
     {
         if (!File.Exists(Path.Combine(repo.Git.TopDir, e.Path))) return null;
-        var blob = await repo.CatFile.ReadBlobAsync(e.Sha, ct);
+        var blob = await repo.CatFile.ReadSmallBlobAsync(e.Sha, MaxPointerSize, ct);
         return blob == null ? null : KeyFromPointer(blob);
     }
 }

@@ -6,9 +6,13 @@ namespace Annex.Core.Git;
 /// <summary>An object read by <see cref="CatFile"/>.</summary>
 public sealed record GitObject(string Sha, string Type, byte[] Content);
 
+/// <summary>Type and size of an object, from <see cref="CatFile.InfoAsync"/>.</summary>
+public sealed record GitObjectInfo(string Sha, string Type, long Size);
+
 /// <summary>
-/// `git cat-file --batch`, started once and asked for any number of objects.
-/// Reply format: "&lt;sha&gt; &lt;type&gt; &lt;size&gt;\n&lt;content&gt;\n" or "&lt;name&gt; missing\n".
+/// `git cat-file --batch-command`, started once and asked for any number of objects: "contents NAME"
+/// replies "&lt;sha&gt; &lt;type&gt; &lt;size&gt;\n&lt;content&gt;\n", "info NAME" replies the header only;
+/// a missing object replies "&lt;name&gt; missing\n". Asking for info first avoids reading big blobs.
 /// </summary>
 public sealed class CatFile(GitRepo repo) : IAsyncDisposable
 {
@@ -22,8 +26,8 @@ public sealed class CatFile(GitRepo repo) : IAsyncDisposable
         await _gate.WaitAsync(ct);
         try
         {
-            _proc ??= GitCli.StartCoProcess(repo, ["cat-file", "--batch"]);
-            await _proc.Input.WriteAsync(Encoding.UTF8.GetBytes(name + "\n"), ct);
+            _proc ??= Start();
+            await _proc.Input.WriteAsync(Encoding.UTF8.GetBytes("contents " + name + "\n"), ct);
             await _proc.Input.FlushAsync(ct);
             var header = await _proc.Output.ReadLineAsync(ct) ?? throw new IOException("git cat-file exited unexpectedly");
             var parts = header.Split(' ');
@@ -37,6 +41,33 @@ public sealed class CatFile(GitRepo repo) : IAsyncDisposable
         }
         finally { _gate.Release(); }
     }
+
+    /// <summary>Type and size of an object, without its content; null when missing.</summary>
+    public async Task<GitObjectInfo?> InfoAsync(string name, CancellationToken ct = default)
+    {
+        if (name.Contains('\n')) throw new ArgumentException("object name contains a newline", nameof(name));
+        await _gate.WaitAsync(ct);
+        try
+        {
+            _proc ??= Start();
+            await _proc.Input.WriteAsync(Encoding.UTF8.GetBytes("info " + name + "\n"), ct);
+            await _proc.Input.FlushAsync(ct);
+            var header = await _proc.Output.ReadLineAsync(ct) ?? throw new IOException("git cat-file exited unexpectedly");
+            var parts = header.Split(' ');
+            return parts.Length == 3 ? new GitObjectInfo(parts[0], parts[1], long.Parse(parts[2])) : null;
+        }
+        finally { _gate.Release(); }
+    }
+
+    /// <summary>A blob's content when it is at most <paramref name="maxSize"/> bytes; null when missing, not a blob, or bigger.</summary>
+    public async Task<byte[]?> ReadSmallBlobAsync(string name, long maxSize, CancellationToken ct = default)
+    {
+        var info = await InfoAsync(name, ct);
+        if (info == null || info.Type != "blob" || info.Size > maxSize) return null;
+        return await ReadBlobAsync(info.Sha, ct);
+    }
+
+    private CoProcess Start() => GitCli.StartCoProcess(repo, ["cat-file", "--batch-command"]);
 
     public async Task<byte[]?> ReadBlobAsync(string name, CancellationToken ct = default)
     {

@@ -22,6 +22,16 @@ public static partial class Posix
             BitConverter.ToUInt64(buf, 16));
     }
 
+    /// <summary>link(2): a hard link, for annex.thin and annex.hardlink.</summary>
+    public static void HardLink(string existing, string newPath)
+    {
+        if (link(existing, newPath) != 0)
+            throw new IOException($"cannot hard link {existing} to {newPath}: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int link(string existing, string newPath);
+
     [LibraryImport("libc", EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int stat(string path, byte[] buf);
 

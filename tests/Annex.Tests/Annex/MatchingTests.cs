@@ -29,7 +29,7 @@ public class MatchingTests
     [Theory]
     [InlineData("include=*.c and")]
     [InlineData("( include=*.c")]
-    [InlineData("mimetype=text/*")]
+    [InlineData("copies=2")]
     [InlineData("largerthan=lots")]
     public void BadExpressionsAreClearErrors(string expr) =>
         Assert.Throws<UserErrorException>(() => LargeFiles.Compile(expr));
@@ -55,4 +55,25 @@ public class MatchingTests
     [InlineData("*.txt", "a.txt.gz", false)]
     public void GlobsMatchWholePath(string glob, string path, bool expected) =>
         Assert.Equal(expected, new Glob(glob).IsMatch(path));
+}
+
+public class MimeMatchingTests
+{
+    [Fact]
+    public async Task MimeEncodingSeparatesBinaryFromText()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        try
+        {
+            var bin = Path.Combine(dir, "binary");
+            var text = Path.Combine(dir, "text");
+            File.WriteAllBytes(bin, [127]);
+            File.WriteAllText(text, "test\n");
+            var e = LargeFiles.Compile("mimeencoding=binary");
+            Assert.True(await e.MatchAsync(new MatchSubject("binary", null, 1, bin)));
+            Assert.False(await e.MatchAsync(new MatchSubject("text", null, 5, text)));
+            Assert.True(await LargeFiles.Compile("mimetype=text/*").MatchAsync(new MatchSubject("text", null, 5, text)));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -52,3 +52,14 @@ public class WorkTreeTests
         Assert.Null(WorkTree.KeyFromPointer(big));
     }
 }
+
+public class PointerWithExtraLinesTests
+{
+    [Fact]
+    public void LaterLinesMustMentionAnnex()
+    {
+        const string key = "SHA256E-s4--b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c";
+        Assert.Null(WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes($"/annex/objects/{key}\nmore\n")));
+        Assert.NotNull(WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes($"/annex/objects/{key}\n/annex/x\n")));
+    }
+}

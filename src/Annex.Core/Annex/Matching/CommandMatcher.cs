@@ -1,5 +1,3 @@
-using Annex.Core.Keys;
-using Annex.Core.Logs;
 using Annex.Core.Utility;
 
 namespace Annex.Core.Annex.Matching;
@@ -22,70 +20,35 @@ public static class CommandMatcher
             terms[id] = (name, value ?? "");
             tokens.Add(id);
         }
-        return Expression.Parse(tokens, id => CompileTerm(repo, terms[id].Name, terms[id].Value));
+        return Expression.Parse(tokens, id => new Func<MatchSubject, CancellationToken, ValueTask<bool>>(
+            CompileTerm(repo, terms[id].Name, terms[id].Value)));
     }
 
-    private static Func<MatchSubject, CancellationToken, ValueTask<bool>> CompileTerm(AnnexRepo repo, string name, string value)
+    private static Terms.Test CompileTerm(AnnexRepo repo, string name, string value) => name switch
     {
-        var locations = new LocationLogStore(repo);
-        switch (name)
+        "include" => Terms.Include(value),
+        "exclude" => Terms.Exclude(value),
+        "in" => InRepo(repo, value),
+        "copies" => Terms.Copies(repo, value),
+        "lackingcopies" or "approxlackingcopies" => Terms.LackingCopies(repo, value),
+        "inbackend" => Terms.InBackend(value),
+        "securehash" => Terms.SecureHash(),
+        "largerthan" => Terms.Size("--largerthan", value, larger: true),
+        "smallerthan" => Terms.Size("--smallerthan", value, larger: false),
+        "metadata" => Terms.Metadata(repo, value),
+        "inallgroup" => Terms.InAllGroup(repo, value),
+        "want-get" or "want-drop" => throw new UserErrorException($"--{name} is not implemented in this version of git-annex"),
+        _ => throw new UserErrorException($"--{name} is not implemented in this version of git-annex"),
+    };
+
+    /// <summary>--in=REPO: content present there (the name is resolved when first needed).</summary>
+    private static Terms.Test InRepo(AnnexRepo repo, string name)
+    {
+        Terms.Test? resolved = null;
+        return async (s, ct) =>
         {
-            case "include":
-            {
-                var g = new Glob(value);
-                return (s, _) => ValueTask.FromResult(s.Path != null && g.IsMatch(s.Path));
-            }
-            case "exclude":
-            {
-                var g = new Glob(value);
-                return (s, _) => ValueTask.FromResult(s.Path == null || !g.IsMatch(s.Path));
-            }
-            case "in":
-                return async (s, ct) =>
-                {
-                    if (s.Key == null) return false;
-                    var uuid = await new RemoteNames(repo).ResolveAsync(value, ct);
-                    if (uuid == repo.Uuid) return new ObjectStore(repo.Locations).Has(s.Key);
-                    return (await locations.PresentAsync(s.Key, ct)).Contains(uuid);
-                };
-            case "copies":
-            {
-                if (!int.TryParse(value, out var n)) throw new UserErrorException($"bad number for --copies: {value}");
-                return async (s, ct) => s.Key != null && await CopyCounting.CountAsync(repo, s.Key, ct) >= n;
-            }
-            case "lackingcopies":
-            {
-                if (!int.TryParse(value, out var n)) throw new UserErrorException($"bad number for --lackingcopies: {value}");
-                return async (s, ct) =>
-                {
-                    if (s.Key == null) return false;
-                    var need = await new NumCopiesStore(repo).NumCopiesAsync(ct);
-                    return need - await CopyCounting.CountAsync(repo, s.Key, ct) >= n;
-                };
-            }
-            case "inbackend":
-                return (s, _) => ValueTask.FromResult(s.Key != null && s.Key.Backend == value);
-            case "securehash":
-                return (s, _) => ValueTask.FromResult(s.Key != null && Backends.ForKey(s.Key)?.IsCryptographicallySecure == true);
-            case "largerthan" or "smallerthan":
-            {
-                if (!DataUnits.TryParse(value, out var n)) throw new UserErrorException($"bad size for --{name}: {value}");
-                bool larger = name == "largerthan";
-                return (s, _) =>
-                {
-                    var sz = s.Key?.Size ?? s.Size;
-                    return ValueTask.FromResult(sz is { } v && (larger ? v > n : v < n));
-                };
-            }
-            case "metadata":
-            {
-                var m = MetadataMatch.Parse(value);
-                return async (s, ct) => s.Key != null && m.Matches(await new MetadataStore(repo).GetAsync(s.Key, ct));
-            }
-            case "locked" or "unlocked":
-                throw new UserErrorException($"--{name} is not implemented in this version of git-annex");
-            default:
-                throw new UserErrorException($"--{name} is not implemented in this version of git-annex");
-        }
+            resolved ??= Terms.PresentIn(repo, await new RemoteNames(repo).ResolveAsync(name, ct));
+            return await resolved(s, ct);
+        };
     }
 }

@@ -2,8 +2,11 @@ using Annex.Core.Utility;
 
 namespace Annex.Core.Annex.Matching;
 
-/// <summary>What a matcher term is asked about: a file (path relative to the top) and, when known, its key and size.</summary>
-public sealed record MatchSubject(string? Path, Keys.Key? Key, long? Size);
+/// <summary>
+/// What a matcher term is asked about: a file (path relative to the top) and, when known, its key, size and
+/// where its content can be read (for mimetype/mimeencoding).
+/// </summary>
+public sealed record MatchSubject(string? Path, Keys.Key? Key, long? Size, string? FullPath = null);
 
 /// <summary>
 /// Boolean expressions over terms, as in annex.largefiles and preferred content

@@ -40,6 +40,13 @@ public static class LargeFiles
                 bool larger = name == "largerthan";
                 return (s, _) => ValueTask.FromResult(s.Size is { } sz && (larger ? sz > n : sz < n));
             }
+            case "mimetype" or "mimeencoding":
+            {
+                var g = new Glob(value);
+                bool type = name == "mimetype";
+                return (s, _) => ValueTask.FromResult(s.FullPath != null
+                    && g.IsMatch(type ? LibMagic.MimeType(s.FullPath) : LibMagic.MimeEncoding(s.FullPath)));
+            }
             default:
                 throw new UserErrorException($"{name} is not supported in annex.largefiles by this version of git-annex");
         }
