@@ -24,14 +24,17 @@ public sealed class Smudge(AnnexRepo repo)
             if (WorkTree.KeyFromPointer(bytes) != null) { File.Delete(tempFile); return new MemoryStream(bytes); }
         }
         // A file that is already annexed (its index entry is a pointer) stays annexed whatever annex.largefiles says.
-        bool annexed = await WorkTree.StagedPointerKeyAsync(repo, path, ct) != null;
+        var oldKey = await WorkTree.StagedPointerKeyAsync(repo, path, ct);
+        bool annexed = oldKey != null;
         var setting = repo.Config.Get("annex.largefiles");
         bool large = annexed || (setting != null
             && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length, tempFile), ct));
         if (large && !annexed && await UnchangedGitFileAsync(path, tempFile, length, ct)) large = false;
         if (!large) return OpenAndDelete(tempFile);
 
-        var backend = Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
+        // The same backend as before when it can make keys (Command/Smudge.hs), so an unchanged file keeps its key.
+        var backend = oldKey != null && Backends.ForKey(oldKey) is { CanGenerateKey: true } same ? same
+            : Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
         var key = backend.GenerateKey(tempFile, new Ingest(repo).KeyGenOptionsFor(path), cancellationToken: ct);
         if (!_store.MoveIn(key, tempFile)) File.Delete(tempFile);
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: true, ct);

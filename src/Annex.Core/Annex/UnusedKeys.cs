@@ -20,7 +20,12 @@ public sealed class UnusedKeys(AnnexRepo repo)
     {
         var left = new HashSet<Key>(candidates);
         if (left.Count > 0 && !repo.Git.IsBare) left.ExceptWith(await WorkTreeKeysAsync(ct));
-        if (left.Count > 0 && !repo.Git.IsBare) left.ExceptWith(await DiffKeysAsync(["diff-files", "--raw", "-z", "--no-renames", "-l0"], ct));
+        if (left.Count > 0 && !repo.Git.IsBare)
+        {
+            var modified = new List<string>();
+            left.ExceptWith(await DiffKeysAsync(["diff-files", "--raw", "-z", "--no-renames", "-l0"], ct, modified));
+            if (left.Count > 0) left.ExceptWith(ModifiedUnlockedKeys(modified, left));
+        }
         if (left.Count > 0)
         {
             var used = new HashSet<Key>();
@@ -61,29 +66,69 @@ public sealed class UnusedKeys(AnnexRepo repo)
     }
 
     /// <summary>Keys named by the source side of a raw diff (":srcmode dstmode srcsha dstsha status\0path\0").</summary>
-    private async Task<HashSet<Key>> DiffKeysAsync(IReadOnlyList<string> args, CancellationToken ct)
+    /// <param name="modifiedFiles">When given, receives the paths of unlocked files (staged pointer) that differ.</param>
+    private async Task<HashSet<Key>> DiffKeysAsync(IReadOnlyList<string> args, CancellationToken ct, List<string>? modifiedFiles = null)
     {
         var shas = new List<string>();
+        var regular = new List<(string Path, string Sha)>();
+        string? pendingMode = null, pendingSha = null;
         bool expectMeta = true;
         await foreach (var rec in LsFiles.ZeroSeparatedAsync(repo.Git, args, ct))
         {
             if (expectMeta && rec.StartsWith(':'))
             {
                 var parts = rec[1..].Split(' ');
+                pendingMode = parts[0];
+                pendingSha = parts.Length >= 4 ? parts[2] : null;
                 if (parts.Length >= 4 && parts[0] is UpdateIndex.SymlinkMode or UpdateIndex.FileMode or UpdateIndex.ExecMode
                     && parts[2].Trim('0').Length > 0)
                     shas.Add(parts[2]);
                 expectMeta = false;
             }
-            else expectMeta = true;
+            else
+            {
+                if (pendingMode is UpdateIndex.FileMode or UpdateIndex.ExecMode && pendingSha != null) regular.Add((rec, pendingSha));
+                expectMeta = true;
+            }
         }
-        return await BlobKeysAsync(shas, ct);
+        var map = await BlobKeyMapAsync(shas, ct);
+        if (modifiedFiles != null)
+            foreach (var (path, sha) in regular)
+                if (map.ContainsKey(sha)) modifiedFiles.Add(path);
+        return [.. map.Values];
+    }
+
+    /// <summary>
+    /// The content of a modified unlocked file was annexed by the clean filter (a `git diff` is enough) but is
+    /// not staged: its key counts as used while the file holds it (the reference's associated-files filter,
+    /// from its keys database). Recomputed here with the staged key's backend, only for files whose size
+    /// matches a key still in question.
+    /// </summary>
+    private HashSet<Key> ModifiedUnlockedKeys(List<string> modified, HashSet<Key> left)
+    {
+        var found = new HashSet<Key>();
+        var sizes = left.Select(k => k.Size).ToHashSet();
+        foreach (var path in modified)
+        {
+            var full = Path.Combine(repo.Git.TopDir, path);
+            var fi = new FileInfo(full);
+            if (!fi.Exists || fi.LinkTarget != null || !sizes.Contains(fi.Length) && !sizes.Contains(null)) continue;
+            foreach (var backend in left.Select(k => Backends.ForKey(k)).OfType<IBackend>().Where(b => b.CanGenerateKey).Distinct())
+            {
+                var key = backend.GenerateKey(full, new Ingest(repo).KeyGenOptionsFor(path));
+                if (left.Contains(key)) found.Add(key);
+            }
+        }
+        return found;
     }
 
     /// <summary>Keys in blobs that are symlink targets or pointer files; large blobs are never read.</summary>
-    private async Task<HashSet<Key>> BlobKeysAsync(IReadOnlyCollection<string> shas, CancellationToken ct)
+    private async Task<HashSet<Key>> BlobKeysAsync(IReadOnlyCollection<string> shas, CancellationToken ct) =>
+        [.. (await BlobKeyMapAsync(shas, ct)).Values];
+
+    private async Task<Dictionary<string, Key>> BlobKeyMapAsync(IReadOnlyCollection<string> shas, CancellationToken ct)
     {
-        var keys = new HashSet<Key>();
+        var keys = new Dictionary<string, Key>(StringComparer.Ordinal);
         if (shas.Count == 0) return keys;
         var distinct = shas.Distinct().ToList();
         var input = Encoding.ASCII.GetBytes(string.Join('\n', distinct) + "\n");
@@ -93,7 +138,7 @@ public sealed class UnusedKeys(AnnexRepo repo)
             var p = line.Split(' ');
             if (p.Length != 3 || p[1] != "blob" || !long.TryParse(p[2], out var size) || size >= WorkTree.MaxPointerSize) continue;
             var blob = await repo.CatFile.ReadBlobAsync(p[0], ct);
-            if (blob != null && KeyOfBlob(blob) is { } k) keys.Add(k);
+            if (blob != null && KeyOfBlob(blob) is { } k) keys[p[0]] = k;
         }
         return keys;
     }
