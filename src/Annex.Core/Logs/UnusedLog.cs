@@ -32,11 +32,12 @@ public static class UnusedLog
         return list;
     }
 
-    /// <summary>Lines in key order (the reference writes its map sorted by key).</summary>
+    /// <summary>Lines in key order, as the reference writes its Map: by key name first (Types/Key.hs KeyData's Ord), then backend and size.</summary>
     public static byte[] Format(IEnumerable<UnusedEntry> entries)
     {
         var sb = new StringBuilder();
-        foreach (var e in entries.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))
+        foreach (var e in entries.OrderBy(e => e.Key.Name, StringComparer.Ordinal).ThenBy(e => e.Key.Backend, StringComparer.Ordinal)
+                     .ThenBy(e => e.Key.Size).ThenBy(e => e.Key.Mtime))
         {
             sb.Append(e.Number).Append(' ').Append(e.Key);
             if (e.FirstSeen is { } t) sb.Append(' ').Append(t);
