@@ -26,7 +26,7 @@ public sealed class MigrateCommand : ICommand
         if (args.Has("update") || args.Has("apply"))
         {
             if (args.Params.Count > 0) throw new UserErrorException("Cannot combine --update or --apply with files to migrate.");
-            throw new UserErrorException("migrate --update and --apply are not implemented in this version of git-annex");
+            return await DistributedAsync(ctx, repo, incremental: !args.Has("apply"), ct);
         }
         var runner = new ItemRunner(ctx, "migrate");
         var store = new ObjectStore(repo.Locations);
@@ -56,6 +56,34 @@ public sealed class MigrateCommand : ICommand
             await index.FinishAsync(ct);
             await MigrationLog.CommitAsync(repo, ct);
         }
+        return runner.Finish();
+    }
+
+    /// <summary>
+    /// --update / --apply: migrations other repositories recorded are applied here. When this repository has
+    /// the old key's content and not the new key's, the content is copied (always verified: the branch could
+    /// have been given bad records) to the new key; a new key this repository once had and dropped is left alone.
+    /// </summary>
+    private static async Task<int> DistributedAsync(CommandContext ctx, AnnexRepo repo, bool incremental, CancellationToken ct)
+    {
+        var runner = new ItemRunner(ctx, "migrate");
+        var store = new ObjectStore(repo.Locations);
+        var (found, branch, skipped) = await MigrationLog.ScanAsync(repo, incremental, ct);
+        foreach (var m in found)
+        {
+            if (store.Has(m.NewKey) || store.PathOf(m.OldKey) is not { } oldObj) continue;
+            var log = Core.Logs.PresenceLog.Parse(await repo.Branch.ReadAsync(Locations.LocationLogPath(m.NewKey), ct) ?? []);
+            if (log.Lines.Any(l => l.Info == repo.Uuid.Value && l.Status != Core.Logs.PresenceStatus.Present)) continue;
+            ctx.Messages.StartItem("migrate", null, m.NewKey.ToString());
+            await runner.RunAsync(async () =>
+            {
+                if (Backends.ForKey(m.NewKey) is { CanVerify: true }) ctx.Messages.Note("checksum...");
+                await Transfer.FetchAsync(repo.Locations, m.NewKey, oldObj, ct);
+                await new LocationLogStore(repo).SetAsync(m.NewKey, repo.Uuid, present: true, ct);
+                return true;
+            });
+        }
+        MigrationLog.RecordScanned(repo.Locations, branch, skipped);
         return runner.Finish();
     }
 

@@ -89,6 +89,70 @@ public static class MigrationLog
         AtomicFile.WriteText(path, text, durable: false);
     }
 
+    /// <summary>One migration recorded in the branch: the key an old file had and the key it has now.</summary>
+    public sealed record Migration(Keys.Key OldKey, Keys.Key NewKey);
+
+    /// <summary>
+    /// Migrations recorded in the git-annex branch by any repository (Logs/Migrate.hs
+    /// streamNewDistributedMigrations), oldest first. Incrementally, only those committed since the
+    /// first line of migrations.log; the graft commits this repository made itself are skipped. Afterwards
+    /// <see cref="RecordScanned"/> stores how far the scan went.
+    /// </summary>
+    public static async Task<(List<Migration> Found, string BranchSha, List<string> Skipped)> ScanAsync(AnnexRepo repo, bool incremental,
+        CancellationToken ct)
+    {
+        await repo.Branch.UpdateAsync(ct);
+        var branch = await repo.Branch.EnsureExistsAsync(ct);
+        var (stop, skip) = ReadPerformed(repo.Locations);
+        var skipCommits = new HashSet<string>(skip, StringComparer.Ordinal);
+        foreach (var c in skip)
+        {
+            // The log names the "graft cleanup" commit; the files were added by its parent, the "graft".
+            var parent = await GitCli.RunAsync(repo.Git, ["rev-parse", "--verify", "-q", c + "^"], ct: ct);
+            if (parent.Ok) skipCommits.Add(parent.StdoutText.Trim());
+        }
+        var range = incremental && stop != null ? stop + ".." + branch : branch;
+        var log = await GitCli.ReadAsync(repo.Git, ["log", "--reverse", "--full-history", "--format=commit %H", "--raw", "--no-abbrev", "--no-renames", range, "--", GraftPoint], ct: ct);
+        var found = new List<Migration>();
+        string? commit = null;
+        foreach (var line in log.Split('\n'))
+        {
+            if (line.StartsWith("commit ", StringComparison.Ordinal)) { commit = line[7..].Trim(); continue; }
+            if (commit == null || !line.StartsWith(':') || skipCommits.Contains(commit)) continue;
+            int tab = line.IndexOf('\t');
+            if (tab < 0) continue;
+            var meta = line[1..tab].Split(' ');
+            var file = line[(tab + 1)..];
+            const string newDir = GraftPoint + "/new/";
+            if (meta.Length < 4 || meta[3].Trim('0').Length == 0 || !file.StartsWith(newDir, StringComparison.Ordinal)) continue;
+            var newBlob = await repo.CatFile.ReadBlobAsync(meta[3], ct);
+            var oldBlob = await repo.CatFile.ReadBlobAsync($"{commit}:{GraftPoint}/old/{file[newDir.Length..]}", ct);
+            if (newBlob == null || oldBlob == null) continue;
+            if (UnusedKeys.KeyOfBlob(newBlob) is { } newKey && UnusedKeys.KeyOfBlob(oldBlob) is { } oldKey)
+                found.Add(new Migration(oldKey, newKey));
+        }
+        return (found, branch, skip);
+    }
+
+    /// <summary>Records that migrations up to <paramref name="branchSha"/> have been handled here (the log's first line).</summary>
+    public static void RecordScanned(Locations loc, string branchSha, IReadOnlyCollection<string> handled)
+    {
+        using var lk = PosixLock.Take(MigrationsLockPath(loc), exclusive: true, wait: true);
+        var path = MigrationsPath(loc);
+        var lines = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).Skip(1).ToList() : [];
+        lines.RemoveAll(handled.Contains);
+        AtomicFile.WriteText(path, string.Concat(new[] { branchSha }.Concat(lines).Select(l => l + "\n")), durable: false);
+    }
+
+    private static (string? Stop, List<string> Skip) ReadPerformed(Locations loc)
+    {
+        var path = MigrationsPath(loc);
+        if (!File.Exists(path)) return (null, []);
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0) return (null, []);
+        return (lines[0] == NullSha ? null : lines[0], lines.Skip(1).ToList());
+    }
+
     private static async Task<string> MkTreeAsync(GitRepo git, IEnumerable<string> entries, CancellationToken ct) =>
         (await GitCli.ReadAsync(git, ["mktree"], Encoding.UTF8.GetBytes(string.Concat(entries.Select(e => e + "\n"))), ct: ct)).Trim();
 }

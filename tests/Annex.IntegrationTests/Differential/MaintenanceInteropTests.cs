@@ -87,6 +87,28 @@ public class MaintenanceInteropTests
     }
 
     [Fact]
+    public void WeApplyTheReferencesMigration()
+    {
+        if (!Available()) return;
+        var theirs = MakeClone(Reference);
+        Assert.Equal(0, Run(Reference, theirs, "migrate", "--backend", "SHA1", "foo").Code);
+        Assert.Equal(0, Run(Reference, theirs, "migrate", "--backend", "SHA256", "sha1foo").Code);
+        Git(Reference, theirs, "commit", "-q", "-m", "migrated");
+
+        var ours = MakeClone(Ours);
+        Git(Ours, ours, "remote", "add", "theirs", theirs);
+        Git(Ours, ours, "fetch", "-q", "theirs");
+        var update = Run(Ours, ours, "migrate", "--update");
+        Assert.Equal(0, update.Code);
+        Assert.Contains("migrate SHA1-s4--", update.Out);
+        Assert.Contains("migrate SHA256-s13--", update.Out);
+        // Incremental: nothing left to do; the reference agrees the new keys' content is here and sound.
+        Assert.DoesNotContain("migrate", Run(Ours, ours, "migrate", "--update").Out);
+        Assert.Equal("", Run(Reference, ours, "migrate", "--update").Out.Replace("(recording state in git...)\n", ""));
+        Assert.Equal(0, Run(Reference, ours, "fsck", "-q", "--all").Code);
+    }
+
+    [Fact]
     public void UnannexLeavesWhatTheReferenceLeaves()
     {
         if (!Available()) return;
