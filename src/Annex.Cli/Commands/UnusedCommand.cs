@@ -21,10 +21,11 @@ public sealed class UnusedCommand : ICommand
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
         var repo = await ctx.InitializedRepoAsync(ct);
+        UsedRefSpec? refSpec = null;
+        if ((args.Value("used-refspec") ?? repo.Config.Get("annex.used-refspec")) is { } specText)
+            refSpec = UsedRefSpec.Parse(specText, out var error) ?? throw new UserErrorException(error!);
         if (args.Value("from") is { } from && from is not ("." or "here"))
-            throw new UserErrorException("unused --from a remote is not implemented in this version of git-annex");
-        if (args.Has("used-refspec") || repo.Config.Get("annex.used-refspec") != null)
-            throw new UserErrorException("unused with a used-refspec is not implemented in this version of git-annex");
+            return await RemoteUnusedAsync(ctx, repo, from, refSpec, ct);
 
         ctx.Messages.StartItem("unused", null, null, displayName: ".");
         int count = 0;
@@ -35,15 +36,41 @@ public sealed class UnusedCommand : ICommand
             ctx.Messages.Note("checking for unused data...");
             var present = new ObjectStore(repo.Locations).AllKeys().ToList();
             present.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
-            unused = await new UnusedKeys(repo).FindAsync(present, name => ctx.Messages.Note($"checking {name}..."), ct);
+            unused = await new UnusedKeys(repo, refSpec).FindAsync(present, name => ctx.Messages.Note($"checking {name}..."), ct);
         }
         count = Record(ctx, repo, "", unused, count, UnusedMessage);
         count = Record(ctx, repo, "bad", UnusedKeys.StaleKeys(repo.Locations, repo.Locations.BadDir), count,
-            t => Table("Some corrupted files have been preserved by fsck, just in case:", t, DropHint));
+            t => Table("Some corrupted files have been preserved by fsck, just in case:", t, DropHint("")));
         Record(ctx, repo, "tmp", UnusedKeys.StaleKeys(repo.Locations, repo.Locations.TmpDir), count,
-            t => Table("Some partially transferred data exists in temporary files:", t, DropHint));
+            t => Table("Some partially transferred data exists in temporary files:", t, DropHint("")));
         ctx.Messages.EndItem(true);
         return 0;
+    }
+
+    /// <summary>
+    /// --from REMOTE: keys the location logs say the remote has that nothing uses. Numbered in the same
+    /// .git/annex/unused as local keys (as the reference does), for `dropunused --from REMOTE`.
+    /// </summary>
+    private static async Task<int> RemoteUnusedAsync(CommandContext ctx, AnnexRepo repo, string name, UsedRefSpec? refSpec, CancellationToken ct)
+    {
+        var runner = new ItemRunner(ctx, "unused");
+        ctx.Messages.StartItem("unused", null, null, displayName: name);
+        await runner.RunAsync(async () =>
+        {
+            var remote = (await ctx.RemotesAsync(ct)).FirstOrDefault(r => r.Name == name);
+            var uuidText = remote?.Uuid.Value ?? repo.Config.Get($"remote.{name}.annex-uuid");
+            if (string.IsNullOrEmpty(uuidText)) throw new UserErrorException($"there is no available git remote named \"{name}\"");
+            ctx.Messages.Note("checking for unused data...");
+            var locations = new LocationLogStore(repo);
+            var logged = new List<Key>();
+            await foreach (var key in LoggedKeys.AllAsync(repo, ct))
+                if ((await locations.PresentAsync(key, ct)).Any(u => u.Value == uuidText)) logged.Add(key);
+            var unused = await new UnusedKeys(repo, refSpec).FindAsync(logged, n => ctx.Messages.Note($"checking {n}..."), ct);
+            Record(ctx, repo, "", unused, 0, t => Table($"Some annexed data on {name} is not used by any files:", t,
+                WhereUsedHint + (remote != null ? DropHint(" --from " + name) : "")));
+            return true;
+        });
+        return runner.Finish();
     }
 
     private static int Record(CommandContext ctx, AnnexRepo repo, string prefix, List<Key> keys, int start,
@@ -71,11 +98,12 @@ public sealed class UnusedCommand : ICommand
         ctx.Messages.Raw("\n" + string.Join("\n", lines.Select(l => "  " + l)) + "\n");
     }
 
-    private const string DropHint = "\nTo remove unwanted data: git-annex dropunused NUMBER\n";
+    private static string DropHint(string from) => $"\nTo remove unwanted data: git-annex dropunused{from} NUMBER\n";
+
+    private const string WhereUsedHint = "(To see where this data was previously used, run: git annex whereused --historical --unused)\n";
 
     private static string UnusedMessage(List<(int, Key)> t) =>
-        Table("Some annexed data is no longer used by any files:", t,
-            "(To see where this data was previously used, run: git annex whereused --historical --unused)\n" + DropHint);
+        Table("Some annexed data is no longer used by any files:", t, WhereUsedHint + DropHint(""));
 
     private static string Table(string header, List<(int N, Key K)> t, string trailer)
     {

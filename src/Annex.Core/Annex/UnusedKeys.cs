@@ -12,7 +12,7 @@ namespace Annex.Core.Annex;
 /// git-annex branch, synced/ or annex/ refs, or view branches) where it differs from the index. Each
 /// stage runs only when keys are left, so the common "nothing unused" case never walks the refs.
 /// </summary>
-public sealed class UnusedKeys(AnnexRepo repo)
+public sealed class UnusedKeys(AnnexRepo repo, UsedRefSpec? refSpec = null)
 {
     /// <summary>The keys among <paramref name="candidates"/> that nothing refers to, in their given order.
     /// <paramref name="checking"/> is told the name of each ref as it is examined ("master", "origin/master").</summary>
@@ -163,9 +163,15 @@ public sealed class UnusedKeys(AnnexRepo repo)
             var (sha, name) = (line[..sp], line[(sp + 1)..]);
             if (IsUsedRef(name) && !refs.Any(x => x.Sha == sha)) refs.Add((sha, name));
         }
-        // Types/RefSpec.hs applyRefSpec builds the list by prepending matches, then reverses the result of
-        // one glob: the refs come out in reverse show-ref order.
-        var list = refs.Select(x => (Describe(x.Ref), x.Ref)).Reverse().ToList();
+        var names = refs.Select(x => x.Ref).ToList();
+        var spec = refSpec ?? UsedRefSpec.All;
+        var reflog = new List<string>();
+        if (spec.UsesRefLog && names.Count > 0)
+        {
+            var log = await GitCli.RunAsync(repo.Git, ["log", "-g", "--format=%H", .. names], ct: ct);
+            reflog.AddRange(log.StdoutText.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        var list = spec.Apply(names, reflog).Select(r => (Describe(r), r)).ToList();
         var head = await Refs.ShaOfAsync(repo.Git, "HEAD", ct);
         if (head != null && !refs.Any(x => x.Sha == head)) list.Insert(0, ("HEAD", "HEAD"));
         return list;
