@@ -23,6 +23,7 @@ public sealed class AddUnusedCommand : ICommand
         var ingest = new Ingest(repo);
         var locations = new LocationLogStore(repo);
         await using var stage = new StagePaths(repo.Git);
+        bool staged = false;
         foreach (var (n, key, kind) in UnusedNumbers.Resolve(repo, args.Params))
         {
             if (kind != UnusedKind.Object)
@@ -36,9 +37,12 @@ public sealed class AddUnusedCommand : ICommand
                 await locations.SetAsync(key, repo.Uuid, present: true, ct);
                 ingest.MakeSymlink(file, key);
                 await stage.AddAsync(file, ct);
+                staged = true;
                 return true;
             });
         }
+        // The reference queues the staging and says so when it flushes the queue.
+        if (staged) ctx.Messages.Side("(recording state in git...)");
         await stage.FinishAsync(ct);
         return runner.Finish();
     }

@@ -34,8 +34,7 @@ public sealed class UnusedCommand : ICommand
         else
         {
             ctx.Messages.Note("checking for unused data...");
-            var present = new ObjectStore(repo.Locations).AllKeys().ToList();
-            present.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+            var present = UnusedKeys.PresentKeysInReferenceOrder(repo.Locations);
             unused = await new UnusedKeys(repo, refSpec).FindAsync(present, name => ctx.Messages.Note($"checking {name}..."), ct);
         }
         count = Record(ctx, repo, "", unused, count, UnusedMessage);

@@ -199,7 +199,7 @@ public sealed class UnusedKeys(AnnexRepo repo, UsedRefSpec? refSpec = null)
         var list = new List<Key>();
         if (!Directory.Exists(dir)) return list;
         var store = new ObjectStore(loc);
-        foreach (var f in Directory.EnumerateFiles(dir))
+        foreach (var f in Directory.EnumerateFiles(dir).ToList())
         {
             if (!KeyFile.TryParse(Path.GetFileName(f), out var key)) continue;
             if (store.Has(key))
@@ -209,7 +209,33 @@ public sealed class UnusedKeys(AnnexRepo repo, UsedRefSpec? refSpec = null)
             }
             list.Add(key);
         }
-        list.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+        // In key order: the reference takes the set difference with the keys present here.
+        list.Sort(UnusedLog.KeyOrder);
+        return list;
+    }
+
+    /// <summary>
+    /// The keys with content here, in the order the reference numbers them (Annex/Content.hs listKeys):
+    /// objects/HASH1/HASH2/KEY/KEY walked level by level, each directory's entries in reverse readdir order.
+    /// </summary>
+    public static List<Key> PresentKeysInReferenceOrder(Locations loc)
+    {
+        var list = new List<Key>();
+        var seen = new HashSet<Key>();
+        if (!Directory.Exists(loc.ObjectsDir)) return list;
+        static IEnumerable<string> Dirs(string d)
+        {
+            try { return Directory.EnumerateDirectories(d).Reverse().ToList(); }
+            catch (IOException) { return []; }
+            catch (UnauthorizedAccessException) { return []; }
+        }
+        foreach (var h1 in Dirs(loc.ObjectsDir))
+            foreach (var h2 in Dirs(h1))
+                foreach (var keyDir in Dirs(h2))
+                {
+                    var name = Path.GetFileName(keyDir);
+                    if (File.Exists(Path.Combine(keyDir, name)) && KeyFile.TryParse(name, out var key) && seen.Add(key)) list.Add(key);
+                }
         return list;
     }
 

@@ -36,14 +36,25 @@ public static class UnusedLog
     public static byte[] Format(IEnumerable<UnusedEntry> entries)
     {
         var sb = new StringBuilder();
-        foreach (var e in entries.OrderBy(e => e.Key.Name, StringComparer.Ordinal).ThenBy(e => e.Key.Backend, StringComparer.Ordinal)
-                     .ThenBy(e => e.Key.Size).ThenBy(e => e.Key.Mtime))
+        foreach (var e in entries.Order(Comparer<UnusedEntry>.Create((a, b) => KeyOrder(a.Key, b.Key))))
         {
             sb.Append(e.Number).Append(' ').Append(e.Key);
             if (e.FirstSeen is { } t) sb.Append(' ').Append(t);
             sb.Append('\n');
         }
         return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>The reference's Ord on keys (Types/Key.hs KeyData): name first, then backend, size and mtime.</summary>
+    public static int KeyOrder(Key a, Key b)
+    {
+        int c = string.CompareOrdinal(a.Name, b.Name);
+        if (c == 0) c = string.CompareOrdinal(a.Backend, b.Backend);
+        if (c == 0) c = Nullable.Compare(a.Size, b.Size);
+        if (c == 0) c = Nullable.Compare(a.Mtime, b.Mtime);
+        if (c == 0) c = Nullable.Compare(a.ChunkSize, b.ChunkSize);
+        if (c == 0) c = Nullable.Compare(a.ChunkNumber, b.ChunkNumber);
+        return c;
     }
 
     /// <summary>
