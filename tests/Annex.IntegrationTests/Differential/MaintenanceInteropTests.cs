@@ -54,8 +54,9 @@ public class MaintenanceInteropTests
         Assert.Equal(theirs.Code, ours.Code);
         Assert.Equal(2, UnusedKeys(theirs.Out).Count);
         Assert.Equal(UnusedKeys(theirs.Out), UnusedKeys(ours.Out));
-        Assert.Equal(Regex.Replace(Run(Reference, clone, "unused").Out, @"\n +\d +[^\n]*", ""),
-            Regex.Replace(Run(Ours, clone, "unused").Out, @"\n +\d +[^\n]*", ""));
+        // Same numbering too: both walk the object store in the same order.
+        Assert.Equal(theirs.Out, ours.Out);
+        Assert.Equal(Run(Reference, clone, "unused").Out, Run(Ours, clone, "unused").Out);
 
         // Our numbering is read by the reference and the other way round; numcopies is enforced without --force.
         Assert.Equal(1, Run(Ours, clone, "dropunused", "1").Code);
