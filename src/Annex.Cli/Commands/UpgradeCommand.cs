@@ -1,4 +1,5 @@
 using Annex.Cli.CommandLine;
+using Annex.Cli.Output;
 using Annex.Core.Annex;
 using Annex.Core.Utility;
 
@@ -6,8 +7,9 @@ namespace Annex.Cli.Commands;
 
 /// <summary>
 /// `git annex upgrade [--autoonly]` (doc/git-annex-upgrade.mdwn, Command/Upgrade.hs): brings the repository
-/// to version 10. A repository that is not initialised is initialised; one already at version 10 needs
-/// nothing. Upgrading the layouts of versions before 10 is not implemented here and fails saying so.
+/// to version 10 one step at a time (<see cref="Upgrade"/>). A repository that is not initialised is
+/// initialised. A deferred v9 upgrade is a success, with a warning. --autoonly does only the upgrades
+/// annex.autoupgraderepository allows, quietly deferring.
 /// </summary>
 public sealed class UpgradeCommand : ICommand
 {
@@ -18,24 +20,34 @@ public sealed class UpgradeCommand : ICommand
     {
         var repo = await ctx.RepoAsync(ct);
         var runner = new ItemRunner(ctx, "upgrade");
+        bool auto = args.Has("autoonly");
         ctx.Messages.StartItem("upgrade", null, null);
         await runner.RunAsync(async () =>
         {
-            var version = repo.RepoVersion;
-            if (args.Has("autoonly"))
+            if (!repo.IsInitialized)
             {
-                if (version is { } v && v < Init.CurrentVersion) throw NotImplemented(v);
+                if (!auto) await Init.RunAsync(repo, null, autoInit: false, ct);
                 return true;
             }
-            if (!repo.IsInitialized) await Init.RunAsync(repo, null, autoInit: false, ct);
-            else if (version < Init.CurrentVersion) throw NotImplemented(version!.Value);
-            else if (version > Init.CurrentVersion)
-                throw new UserErrorException($"Repository version {version} is not supported. Upgrade git-annex.");
+            if (auto && !repo.Config.GetBool("annex.autoupgraderepository", true)) return true;
+            while (repo.RepoVersion is { } v && v < Init.CurrentVersion)
+            {
+                if (Upgrade.ShouldDefer(repo, v, ctx.Force))
+                {
+                    if (!auto)
+                    {
+                        if (ctx.Messages.Mode == OutputMode.Normal) ctx.Messages.Raw("\n");
+                        ctx.Messages.Warning(Upgrade.DeferredWarning);
+                    }
+                    break;
+                }
+                if (!auto) ctx.Messages.Note($"v{v} to v{v + 1}...");
+                await Upgrade.StepAsync(repo, v, ct);
+            }
+            if (repo.RepoVersion > Init.CurrentVersion)
+                throw new UserErrorException($"Repository version {repo.RepoVersion} is not supported. Upgrade git-annex.");
             return true;
         });
         return runner.Finish();
     }
-
-    private static UserErrorException NotImplemented(int from) =>
-        new($"upgrading a version {from} repository to version {Init.CurrentVersion} is not implemented in this version of git-annex");
 }

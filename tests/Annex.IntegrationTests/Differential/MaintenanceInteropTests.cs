@@ -110,6 +110,24 @@ public class MaintenanceInteropTests
     }
 
     [Fact]
+    public void UpgradeFromVersion8StepsAsTheReferenceDoes()
+    {
+        if (!Available()) return;
+        string Outcome(string annex)
+        {
+            var repo = NewRepo();
+            Assert.Equal(0, Run(Reference, repo, "init", "-q", "--version=8").Code);
+            var first = Run(annex, repo, "upgrade");
+            var version1 = Git(annex, repo, "config", "annex.version");
+            var forced = Run(annex, repo, "upgrade", "--force");
+            var version2 = Git(annex, repo, "config", "annex.version");
+            var log = string.Join(",", File.ReadAllLines(Path.Combine(repo, ".git/annex/upgrade.log")).Select(l => l.Split(' ')[0]));
+            return $"{first.Code} {first.Out} {first.Err} {version1} {forced.Out} {version2} {log} {Git(annex, repo, "config", "filter.annex.process")}";
+        }
+        Assert.Equal(Outcome(Reference), Outcome(Ours));
+    }
+
+    [Fact]
     public void UnannexLeavesWhatTheReferenceLeaves()
     {
         if (!Available()) return;
