@@ -1,3 +1,4 @@
+using System.Text;
 using Annex.Cli.CommandLine;
 using Annex.Core.Annex;
 using Annex.Core.Git;
@@ -9,7 +10,8 @@ namespace Annex.Cli.Commands;
 /// <summary>
 /// `git annex fromkey KEY PATH ...` (doc/git-annex-fromkey.mdwn, Command/FromKey.hs): plumbing that makes
 /// PATH an annexed file of KEY (a locked symlink, staged), refusing keys whose content is not here unless
-/// --force. A path that already is that key's file is fine; one with other content is refused.
+/// --force. A path that already is that key's file is fine; one with other content is refused. With
+/// --batch, or with no parameters, "KEY PATH" lines come from stdin (no presence check, as the reference).
 /// </summary>
 public sealed class FromKeyCommand : ICommand
 {
@@ -20,9 +22,9 @@ public sealed class FromKeyCommand : ICommand
     {
         var repo = await ctx.InitializedRepoAsync(ct);
         if (repo.Git.IsBare) throw new UserErrorException("You cannot run this command in a bare repository.");
-        if (args.Has("batch") || args.Params.Count == 0)
-            throw new UserErrorException("fromkey reading KEY FILE pairs from stdin is not implemented in this version of git-annex");
-        if (args.Params.Count % 2 != 0) throw new UserErrorException("expected pairs\n");
+        bool batch = args.Has("batch") || args.Params.Count == 0;
+        if (batch && args.Params.Count > 0) throw new UserErrorException("Cannot mix --batch with command line parameters\n");
+        if (!batch && args.Params.Count % 2 != 0) throw new UserErrorException("expected pairs\n");
         if (repo.Config.Get("annex.addunlocked") is { } au && au != "false")
             throw new UserErrorException("fromkey with annex.addunlocked is not implemented in this version of git-annex");
         var runner = new ItemRunner(ctx, "fromkey");
@@ -30,38 +32,69 @@ public sealed class FromKeyCommand : ICommand
         var ingest = new Ingest(repo);
         bool staged = false;
         await using var stage = new StagePaths(repo.Git);
-        for (int i = 0; i < args.Params.Count; i += 2)
+        try
         {
-            var (keyName, path) = (args.Params[i], args.Params[i + 1]);
-            var key = ParseKey(keyName);
-            if (key != null && !ctx.Force && !store.Has(key))
-                throw new UserErrorException($"key ({keyName}) is not present in backend (use --force to override this sanity check)\n");
-            var file = ctx.ToTopRelative(repo, path);
-            ctx.Messages.StartItem("fromkey", path, key?.ToString(), keyName);
-            ctx.Messages.Field("input", new List<string> { keyName, path });
-            await runner.RunAsync(async () =>
+            if (!batch)
             {
-                if (key == null) throw new UserErrorException($"bad key/url {keyName}");
-                var existing = await ReinjectCommand.LookupKeyAsync(ctx, repo, path, ct);
-                if (existing != null && existing == key) return true;
-                var full = Path.Combine(repo.Git.TopDir, file);
-                if (existing != null || File.Exists(full) || new FileInfo(full).LinkTarget != null)
+                for (int i = 0; i < args.Params.Count; i += 2)
                 {
-                    if (ctx.Messages.Mode == Output.OutputMode.Normal) ctx.Messages.Raw("\n");
-                    ctx.Messages.Warning($"{path} already exists with different content");
-                    return false;
+                    var (keyName, path) = (args.Params[i], args.Params[i + 1]);
+                    if (ParseKey(keyName) is { } key && !ctx.Force && !store.Has(key))
+                        throw new UserErrorException($"key ({keyName}) is not present in backend (use --force to override this sanity check)\n");
+                    staged |= await OneAsync(ctx, repo, runner, ingest, stage, keyName, path, [keyName, path], ct);
                 }
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                ingest.MakeSymlink(file, key);
-                await stage.AddAsync(file, ct);
-                staged = true;
-                return true;
-            });
+            }
+            else
+            {
+                using var stdin = Console.OpenStandardInput();
+                var reader = new BufferedReader(stdin);
+                while (await reader.ReadUntilAsync(args.Has("z") ? (byte)0 : (byte)'\n', ct) is { } raw)
+                {
+                    var line = Encoding.UTF8.GetString(raw);
+                    int sp = line.IndexOf(' ');
+                    if (sp <= 0 || sp == line.Length - 1)
+                        throw new UserErrorException("Batch input parse failure: Expected pairs of key and filename\n");
+                    staged |= await OneAsync(ctx, repo, runner, ingest, stage, line[..sp], line[(sp + 1)..], [line], ct);
+                }
+            }
         }
-        // The reference queues the staging and says so when it flushes the queue.
-        if (staged) ctx.Messages.Side("(recording state in git...)");
-        await stage.FinishAsync(ct);
+        finally
+        {
+            // The reference queues the staging and says so when it flushes the queue.
+            if (staged) ctx.Messages.Side("(recording state in git...)");
+            await stage.FinishAsync(ct);
+        }
         return runner.Finish();
+    }
+
+    /// <summary>One KEY PATH pair; true when a symlink was staged.</summary>
+    private static async Task<bool> OneAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, Ingest ingest, StagePaths stage,
+        string keyName, string path, List<string> input, CancellationToken ct)
+    {
+        var key = ParseKey(keyName);
+        var file = ctx.ToTopRelative(repo, path);
+        bool staged = false;
+        ctx.Messages.StartItem("fromkey", path, key?.ToString(), input[0]);
+        ctx.Messages.Field("input", input);
+        await runner.RunAsync(async () =>
+        {
+            if (key == null) throw new UserErrorException($"bad key/url {keyName}");
+            var existing = await ReinjectCommand.LookupKeyAsync(ctx, repo, path, ct);
+            if (existing != null && existing == key) return true;
+            var full = Path.Combine(repo.Git.TopDir, file);
+            if (existing != null || File.Exists(full) || new FileInfo(full).LinkTarget != null)
+            {
+                if (ctx.Messages.Mode == Output.OutputMode.Normal) ctx.Messages.Raw("\n");
+                ctx.Messages.Warning($"{path} already exists with different content");
+                return false;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            ingest.MakeSymlink(file, key);
+            await stage.AddAsync(file, ct);
+            staged = true;
+            return true;
+        });
+        return staged;
     }
 
     /// <summary>A serialized key, or a URL (made into a URL key), as the reference's keyOpt accepts.</summary>

@@ -33,7 +33,7 @@ public sealed class UnannexCommand : ICommand
                 await runner.RunAsync(() =>
                 {
                     unstaged.Add(file.Path);
-                    ReplaceLink(repo, file, fast: false);
+                    ReplaceLink(repo, file, fast: ctx.Fast);
                     return Task.FromResult(true);
                 });
             }
