@@ -91,7 +91,7 @@ public sealed class UninitCommand : ICommand
 
     private static string NotFullyUninitialized(AnnexRepo repo) =>
         "Not fully uninitialized\n"
-        + $"Some annexed data is still left in {Path.GetRelativePath(repo.Git.TopDir, repo.Locations.ObjectsDir)}\n"
+        + $"Some annexed data is still left in {Path.GetRelativePath(repo.Git.TopDir, repo.Locations.ObjectsDir)}/\n"
         + "This may include deleted files, or old versions of modified files.\n\n"
         + "If you don't care about preserving the data, just delete the\ndirectory.\n\n"
         + "Or, you can move it to another location, in case it turns out\nsomething in there is important.\n\n"
