@@ -35,6 +35,13 @@ public static class Program
             messages.Error(e.Message);
             return e.ExitCode;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Environmental failures outside any item: reported, not a crash dump.
+            messages.FlushOut();
+            messages.Error(e.Message);
+            return 1;
+        }
     }
 
     /// <summary>argv[0] as the caller wrote it (the runtime reports the resolved executable instead).</summary>

@@ -18,6 +18,9 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
 
     public bool Force => Globals.Has("force");
 
+    /// <summary>--time-limit / --size-limit, checked by the seek stage before each item.</summary>
+    public Limits Limits { get; } = new();
+
     /// <summary>"verb: N failed", printed after the branch commit at the end of the command.</summary>
     public string? FailureSummary { get; set; }
     public bool Fast => Globals.Has("fast");
@@ -28,6 +31,9 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
         if (_repo != null) return _repo;
         var git = GitRepo.DiscoverOrFail(Cwd);
         _repo = await AnnexRepo.OpenAsync(git, ConfigOverrides, ct);
+        // --trust is deprecated upstream and no longer overrides anything; the other two do.
+        foreach (var r in Globals.Values("untrust")) _repo.TrustOverrides.Add((r, Annex.Core.Logs.TrustLevel.Untrusted));
+        foreach (var r in Globals.Values("semitrust")) _repo.TrustOverrides.Add((r, Annex.Core.Logs.TrustLevel.SemiTrusted));
         return _repo;
     }
 

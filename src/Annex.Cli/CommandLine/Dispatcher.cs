@@ -32,7 +32,7 @@ public static class Dispatcher
         if (command.TakesMatchingOptions) specs.AddRange(CommonOptions.Matching);
         var parsed = ArgParser.Parse([.. args[..verbAt], .. args[(verbAt + 1)..]], specs);
 
-        if (parsed.Has("json")) messages.Mode = OutputMode.Json;
+        if (parsed.Has("json") || parsed.Has("json-progress")) messages.Mode = OutputMode.Json;
         else if (parsed.Has("quiet")) messages.Mode = OutputMode.Quiet;
         messages.JsonErrorMessages = parsed.Has("json-error-messages");
         messages.JsonProgress = parsed.Has("json-progress");
@@ -44,11 +44,12 @@ public static class Dispatcher
             if (eq <= 0) throw new UserErrorException($"Bad -c value \"{c}\" (expected name=value)");
             ctx.ConfigOverrides.Add((c[..eq], c[(eq + 1)..]));
         }
+        ctx.Limits.Configure(parsed);
         var rc = await command.RunAsync(ctx, parsed, ct);
         await ctx.FinishAsync(ct);
         messages.FlushOut();
         if (ctx.FailureSummary != null) messages.ErrorRaw(ctx.FailureSummary);
-        return rc;
+        return ctx.Limits.Reached ? Limits.ExitCode : rc;
     }
 
     /// <summary>The index of the verb: the first argument that is neither an option nor an option's value.</summary>

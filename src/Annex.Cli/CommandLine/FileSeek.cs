@@ -14,7 +14,15 @@ public static class FileSeek
         ParsedArgs args, ItemRunner runner, Expression? defaultMatcher = null,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
+        foreach (var unsupported in new[] { "all", "key", "unused", "branch", "failed", "batch-keys" })
+            if (args.Has(unsupported))
+                throw new Annex.Core.Utility.UserErrorException($"--{unsupported} is not implemented in this version of git-annex");
         var matcher = CommandMatcher.Compile(repo, args.Matching) ?? defaultMatcher;
+        if (args.Has("batch"))
+        {
+            await foreach (var item in BatchAsync(ctx, repo, args, matcher, ct)) yield return item;
+            yield break;
+        }
         var inputs = args.Params.Count == 0 ? ["."] : args.Params;
         foreach (var input in inputs)
         {
@@ -24,6 +32,7 @@ public static class FileSeek
             {
                 any = true;
                 if (matcher != null && !await matcher.MatchAsync(new MatchSubject(f.Path, f.Key, f.Key.Size), ct)) continue;
+                if (!ctx.Limits.Admit(ctx.Messages, f.Key.Size)) yield break;
                 // Without path arguments the reference reports each file as its own input.
                 yield return (f, args.Params.Count == 0 ? ctx.Display(repo, f.Path) : input);
             }
@@ -33,6 +42,40 @@ public static class FileSeek
                 runner.CountFailure();
             }
         }
+    }
+
+    /// <summary>
+    /// --batch (with -z: NUL-separated): one file per input record, and exactly one response per record; a
+    /// record that yields no output (not annexed, not matching, nothing to do) is answered by a blank line.
+    /// Files are looked up without starting a process per record.
+    /// </summary>
+    private static async IAsyncEnumerable<(AnnexedFile File, string Input)> BatchAsync(CommandContext ctx, AnnexRepo repo,
+        ParsedArgs args, Expression? matcher, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var stdin = new Annex.Core.Utility.BufferedReader(Console.OpenStandardInput());
+        byte separator = args.Has("z") ? (byte)0 : (byte)'\n';
+        while (await stdin.ReadUntilAsync(separator, ct) is { } record)
+        {
+            var input = System.Text.Encoding.UTF8.GetString(record);
+            var before = ctx.Messages.OutputCount;
+            var file = input.Length == 0 ? null : await LookupAsync(ctx, repo, input, ct);
+            if (file != null && (matcher == null || await matcher.MatchAsync(new MatchSubject(file.Path, file.Key, file.Key.Size), ct)))
+                yield return (file, input);
+            if (ctx.Messages.OutputCount == before) ctx.Messages.Raw("\n");
+            ctx.Messages.FlushOut();
+        }
+    }
+
+    /// <summary>The annexed file at a path: its symlink or pointer, else (unlocked, content present) the staged pointer.</summary>
+    private static async Task<AnnexedFile?> LookupAsync(CommandContext ctx, AnnexRepo repo, string input, CancellationToken ct)
+    {
+        string top;
+        try { top = ctx.ToTopRelative(repo, input); }
+        catch (Annex.Core.Utility.UserErrorException) { return null; }
+        var key = WorkTree.LookupKey(Path.Combine(repo.Git.TopDir, top), out var locked);
+        if (key != null) return new AnnexedFile(top, key, locked);
+        var staged = await WorkTree.StagedPointerKeyAsync(repo, top, ct);
+        return staged == null ? null : new AnnexedFile(top, staged, false);
     }
 
     /// <summary>"content present here", the default of find and similar verbs.</summary>

@@ -21,6 +21,13 @@ public sealed class ItemRunner(CommandContext ctx, string verb)
             ctx.Messages.ItemError(e.Message);
             ok = false;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused something for this item (vanished file, permissions, full disk):
+            // that item fails, the others still run.
+            ctx.Messages.ItemError(e.Message);
+            ok = false;
+        }
         ctx.Messages.EndItem(ok);
         if (!ok) Failed++;
     }

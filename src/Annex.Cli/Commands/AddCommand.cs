@@ -26,8 +26,9 @@ public sealed class AddCommand : ICommand
     {
         var repo = await ctx.InitializedRepoAsync(ct);
         var backend = ChooseBackend(ctx, repo);
-        var largefiles = LargeFiles.Compile(repo.Config.Get("annex.largefiles"));
-        bool dotfiles = repo.Config.GetBool("annex.dotfiles", false);
+        var settings = new ConfigLogStore(repo);
+        var largefiles = LargeFiles.Compile(await settings.EffectiveAsync("annex.largefiles", ct));
+        bool dotfiles = GitConfig.ParseBool(await settings.EffectiveAsync("annex.dotfiles", ct) ?? "false") ?? false;
         var ingest = new Ingest(repo);
         var runner = new ItemRunner(ctx, "add");
         await using var stage = new StagePaths(repo.Git);

@@ -9,15 +9,12 @@ public sealed class CopyCommand : ICommand
 {
     public string Name => "copy";
     public bool TakesMatchingOptions => true;
-    public IReadOnlyList<OptionSpec> Options { get; } =
-        [OptionSpec.Value("to", 't'), OptionSpec.Value("from", 'f'), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+    public IReadOnlyList<OptionSpec> Options => ContentMoves.DirectionOptions;
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
-        var (to, from) = (args.Value("to"), args.Value("from"));
-        if ((to == null) == (from == null)) throw new UserErrorException("Specify either --to or --from.");
         var repo = await ctx.InitializedRepoAsync(ct);
-        var remote = await ctx.RemoteNamedAsync(to ?? from!, ct);
+        var (remote, fromRemote) = await ContentMoves.DirectionAsync(ctx, args, ct);
         var runner = new ItemRunner(ctx, "copy");
         var store = new ObjectStore(repo.Locations);
         var locations = new LocationLogStore(repo);
@@ -25,20 +22,13 @@ public sealed class CopyCommand : ICommand
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             var display = ctx.Display(repo, file.Path);
-            if (args.Has("auto") && !await wanted.WantGetAsync(from != null ? repo.Uuid : remote.Uuid, file, ct)) continue;
-            if (from != null)
+            if (args.Has("auto") && !await wanted.WantGetAsync(fromRemote ? repo.Uuid : remote.Uuid, file, ct)) continue;
+            if (fromRemote)
             {
                 if (store.Has(file.Key)) continue;
                 ctx.Messages.StartItem("copy", display, file.Key.ToString(), input);
                 ctx.Messages.Note($"from {remote.Name}...");
-                await runner.RunAsync(async () =>
-                {
-                    var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
-                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
-                    await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
-                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
-                    return true;
-                });
+                await runner.RunAsync(async () => { await ContentMoves.FetchAsync(ctx, repo, file, remote, ct); return true; });
                 continue;
             }
             var local = store.PathOf(file.Key);
@@ -51,7 +41,7 @@ public sealed class CopyCommand : ICommand
                 continue;
             }
             ctx.Messages.Note($"to {remote.Name}...");
-            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, ct); return true; });
+            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, ct, ctx.Messages.Progress); return true; });
         }
         return runner.Finish();
     }

@@ -44,12 +44,9 @@ public sealed class GetCommand : ICommand
             {
                 foreach (var r in candidates)
                 {
-                    var obj = r.Locations.PresentObjectPath(file.Key);
-                    if (obj == null) continue;
+                    if (!r.HasKey(file.Key)) continue;
                     ctx.Messages.Note($"from {r.Name}...");
-                    await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
-                    await locations.SetAsync(file.Key, repo.Uuid, present: true, ct);
-                    if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
+                    await ContentMoves.FetchAsync(ctx, repo, file, r, ct);
                     return true;
                 }
                 ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));

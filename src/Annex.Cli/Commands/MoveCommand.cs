@@ -13,27 +13,24 @@ public sealed class MoveCommand : ICommand
 {
     public string Name => "move";
     public bool TakesMatchingOptions => true;
-    public IReadOnlyList<OptionSpec> Options { get; } =
-        [OptionSpec.Value("to", 't'), OptionSpec.Value("from", 'f'), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+    public IReadOnlyList<OptionSpec> Options => ContentMoves.DirectionOptions;
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
-        var (to, from) = (args.Value("to"), args.Value("from"));
-        if ((to == null) == (from == null)) throw new UserErrorException("Specify either --to or --from.");
         var repo = await ctx.InitializedRepoAsync(ct);
-        var remote = await ctx.RemoteNamedAsync(to ?? from!, ct);
+        var (remote, fromRemote) = await ContentMoves.DirectionAsync(ctx, args, ct);
         var runner = new ItemRunner(ctx, "move");
         var store = new ObjectStore(repo.Locations);
         var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             bool hereHas = store.Has(file.Key), remoteHas = remote.HasKey(file.Key);
-            if (from != null ? !remoteHas : !hereHas) continue;
-            if (args.Has("auto") && !await wanted.WantGetAsync(from != null ? repo.Uuid : remote.Uuid, file, ct)) continue;
+            if (fromRemote ? !remoteHas : !hereHas) continue;
+            if (args.Has("auto") && !await wanted.WantGetAsync(fromRemote ? repo.Uuid : remote.Uuid, file, ct)) continue;
             ctx.Messages.StartItem("move", ctx.Display(repo, file.Path), file.Key.ToString(), input);
-            if (from != null) ctx.Messages.Note($"from {remote.Name}...");
+            if (fromRemote) ctx.Messages.Note($"from {remote.Name}...");
             else if (!remoteHas) ctx.Messages.Note($"to {remote.Name}...");
-            await runner.RunAsync(() => from != null
+            await runner.RunAsync(() => fromRemote
                 ? MoveHereAsync(ctx, repo, remote, file, hereHas, ct)
                 : MoveThereAsync(ctx, repo, remote, file, remoteHas, ct));
         }
@@ -43,13 +40,7 @@ public sealed class MoveCommand : ICommand
     private static async Task<bool> MoveHereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
         bool hereHad, CancellationToken ct)
     {
-        if (!hereHad)
-        {
-            var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
-            await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct);
-            await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
-            if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
-        }
+        if (!hereHad) await ContentMoves.FetchAsync(ctx, repo, file, remote, ct);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct);
         if (!proof.Ok && hereHad) return Unsafe(ctx, proof, remote.Name);
         await remote.RemoveAsync(repo, file.Key, ct);
@@ -59,7 +50,7 @@ public sealed class MoveCommand : ICommand
     private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
         bool remoteHad, CancellationToken ct)
     {
-        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct);
+        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct, ctx.Messages.Progress);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
         if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
         await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);

@@ -13,7 +13,7 @@ public enum SyncMode { Sync, Pull, Push }
 /// `git annex sync`, `pull` and `push` (doc/git-annex-sync.mdwn, -pull.mdwn, -push.mdwn; Command/Sync.hs):
 /// commit, merge synced/BRANCH, fetch and merge from each remote (resolving conflicts on annexed
 /// files), merge the git-annex branches, then push. Each step is an item that can fail on its own.
-/// Content transfer (--content) is not implemented yet and fails as such.
+/// Content transfer (--content) is done by <see cref="ContentSync"/>, with local-path git remotes.
 /// </summary>
 public sealed class SyncCommand(SyncMode mode) : ICommand
 {
@@ -104,9 +104,9 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
 
         if (content)
         {
-            ctx.Messages.StartItem(Name, null, null, displayName: "content");
-            await runner.RunAsync(() => throw new UserErrorException(
-                "transferring annexed file contents is not implemented in this version of git-annex; use --no-content"));
+            var names = remotes.Select(r => r.Name).ToHashSet();
+            var contentRemotes = (await ctx.RemotesAsync(ct)).Where(r => names.Contains(r.Name)).ToList();
+            await ContentSync.RunAsync(ctx, repo, runner, contentRemotes, pull, push, ct);
         }
 
         if (push)

@@ -24,7 +24,7 @@ public sealed class WantedCommand(string name, string logFile) : ICommand
             return 0;
         }
         var expression = string.Join(' ', args.Params.Skip(1));
-        await new PreferredContent(repo).CompileAsync(expression, uuid, ct); // refuse what cannot be parsed
+        new PreferredContent(repo).Validate(expression, uuid); // refuse what cannot be parsed
         var runner = new ItemRunner(ctx, name);
         ctx.Messages.StartItem(name, who, null, who);
         await runner.RunAsync(async () => { await store.SetExpressionAsync(logFile, uuid, expression, ct); return true; });

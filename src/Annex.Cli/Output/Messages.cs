@@ -56,6 +56,33 @@ public sealed class Messages
         else Err(Indent(text));
     }
 
+    private DateTime _lastProgress;
+
+    /// <summary>
+    /// Transfer progress of the current item. Only --json-progress shows it: objects of the item's action
+    /// with byte-progress, percent-progress and total-size, at most every 100 ms plus the final one.
+    /// </summary>
+    public void Progress(long done, long? total)
+    {
+        if (!JsonProgress || _item == null) return;
+        var now = DateTime.UtcNow;
+        bool final = total is { } t0 && done >= t0;
+        if (!final && now - _lastProgress < TimeSpan.FromMilliseconds(100)) return;
+        _lastProgress = now;
+        var action = new JsonObject();
+        foreach (var k in new[] { "command", "file", "input", "key" })
+            if (_item.Has(k)) action.Set(k, _item.Get(k));
+        if (_notes is { Count: > 0 }) action.Set("note", string.Join("\n", _notes));
+        var o = new JsonObject().Set("action", action).Set("byte-progress", done);
+        if (total is { } t && t > 0) o.Set("percent-progress", Percent(done, t)).Set("total-size", t);
+        Out(o + "\n");
+        FlushOut();
+    }
+
+    /// <summary>"1.09%", "100%": two decimals at most, trailing zeros dropped, as the reference shows them.</summary>
+    public static string Percent(long done, long total) =>
+        (Math.Floor(done * 10000.0 / total) / 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Extra JSON field for the current item.</summary>
     public void Field(string name, object? value) => _item?.Set(name, value);
 
@@ -95,8 +122,8 @@ public sealed class Messages
     /// <summary>A warning on stderr, shown even when quiet.</summary>
     public void Warning(string text) { FlushOut(); Err(Indent(text)); }
 
-    /// <summary>An error not tied to an item: "git-annex: text" on stderr.</summary>
-    public void Error(string text) { FlushOut(); Err("git-annex: " + text + "\n"); }
+    /// <summary>An error not tied to an item: "git-annex: text" and a blank line on stderr, as the reference prints it.</summary>
+    public void Error(string text) { FlushOut(); Err("git-annex: " + text + "\n\n"); }
 
     public void ErrorRaw(string text) { FlushOut(); Err(text); }
 
@@ -107,8 +134,12 @@ public sealed class Messages
 
     private readonly MemoryStream _buf = new();
 
+    /// <summary>How many writes to stdout so far: batch mode answers with a blank line when an item produced none.</summary>
+    public long OutputCount { get; private set; }
+
     private void Out(string s)
     {
+        OutputCount++;
         var b = Encoding.UTF8.GetBytes(s);
         _buf.Write(b);
         if (_buf.Length > 32 * 1024) FlushOut();

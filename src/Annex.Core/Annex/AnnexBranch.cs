@@ -50,8 +50,8 @@ public sealed class AnnexBranch(AnnexRepo repo)
     {
         if (_updated) return;
         _updated = true;
-        await EnsureExistsAsync(ct);
-        await new BranchMerge(repo, this).MergeSiblingsAsync(ct);
+        var sha = await EnsureExistsAsync(ct);
+        await new BranchMerge(repo, this).MergeSiblingsAsync(sha, ct);
     }
 
     public async Task<string> EnsureExistsAsync(CancellationToken ct = default)

@@ -15,6 +15,9 @@ public sealed class AnnexRepo : IAsyncDisposable
     public Locations Locations { get; }
     public bool BranchDirty { get; set; }
 
+    /// <summary>Trust levels given on the command line (--untrust/--semitrust REMOTE), by repository name.</summary>
+    public List<(string Repository, TrustLevel Level)> TrustOverrides { get; } = [];
+
     private CatFile? _catFile;
     private HashObject? _hashObject;
     private AnnexBranch? _branch;

@@ -10,15 +10,16 @@ namespace Annex.Core.Annex;
 /// </summary>
 internal sealed class BranchMerge(AnnexRepo repo, AnnexBranch branch)
 {
-    public async Task MergeSiblingsAsync(CancellationToken ct)
+    public async Task MergeSiblingsAsync(string ours, CancellationToken ct)
     {
-        var ours = await Refs.ShaOfAsync(repo.Git, AnnexBranch.FullName, ct);
-        if (ours == null) return;
         var merged = ReadMergedRefs();
         var transitions = new BranchTransitions(repo, branch);
         merged.UnionWith(transitions.IgnoredRefs());
         var candidates = new List<(string Name, string Sha)>();
-        foreach (var (name, sha) in await Refs.ListAsync(repo.Git, "refs/", ct))
+        // Only remote-tracking and synced git-annex branches are siblings; listing just those keeps this
+        // cheap in repositories with many tags and branches.
+        var siblings = await Refs.ListAsync(repo.Git, ["refs/remotes/*/git-annex", "refs/remotes/*/synced/git-annex", "refs/heads/synced/git-annex"], ct);
+        foreach (var (name, sha) in siblings)
         {
             if (name == AnnexBranch.FullName || !name.EndsWith("/git-annex", StringComparison.Ordinal)) continue;
             if (!name.StartsWith("refs/remotes/", StringComparison.Ordinal) && name != "refs/heads/synced/git-annex") continue;

@@ -44,7 +44,7 @@ public sealed class DropProof : IDisposable
         foreach (var u in logged.Concat(knownPresent).Distinct())
         {
             if (u == droppingFrom) continue;
-            var level = TrustOf(repo, trust, u);
+            var level = trust.TryGetValue(u, out var l) ? l : TrustLevel.SemiTrusted;
             if (level is TrustLevel.Dead) continue;
             if (level is TrustLevel.Untrusted) { untrusted.Add(u); continue; }
             if (level is TrustLevel.Trusted || knownPresent.Contains(u)) { counted.Add(u); continue; }
@@ -59,15 +59,6 @@ public sealed class DropProof : IDisposable
         foreach (var l in locks) l.Dispose();
         var descriptions = await new UuidLogStore(repo).DescriptionsAsync(ct);
         return new DropProof([], counted.Count, false, Explain(repo, need, counted.Count, untrusted, descriptions));
-    }
-
-    private static TrustLevel TrustOf(AnnexRepo repo, IReadOnlyDictionary<Uuid, TrustLevel> log, Uuid u)
-    {
-        // remote.NAME.annex-trustlevel in git config overrides the branch's trust.log for that remote.
-        var name = new RemoteNames(repo).NameOf(u);
-        if (name != null && repo.Config.Get($"remote.{name}.annex-trustlevel") is { } word && TrustLog.TryParseName(word, out var l))
-            return l;
-        return log.TryGetValue(u, out var level) ? level : TrustLevel.SemiTrusted;
     }
 
     private static string Explain(AnnexRepo repo, int need, int have, List<Uuid> untrusted, IReadOnlyDictionary<Uuid, string> desc)

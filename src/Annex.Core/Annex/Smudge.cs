@@ -26,7 +26,7 @@ public sealed class Smudge(AnnexRepo repo)
         // A file that is already annexed (its index entry is a pointer) stays annexed whatever annex.largefiles says.
         var oldKey = await WorkTree.StagedPointerKeyAsync(repo, path, ct);
         bool annexed = oldKey != null;
-        var setting = repo.Config.Get("annex.largefiles");
+        var setting = await new ConfigLogStore(repo).EffectiveAsync("annex.largefiles", ct);
         bool large = annexed || (setting != null
             && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length, tempFile), ct));
         if (large && !annexed && await UnchangedGitFileAsync(path, tempFile, length, ct)) large = false;

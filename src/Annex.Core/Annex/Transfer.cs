@@ -10,7 +10,8 @@ namespace Annex.Core.Annex;
 /// </summary>
 public static class Transfer
 {
-    public static async Task<bool> FetchAsync(Locations here, Key key, string sourceObject, CancellationToken ct)
+    public static async Task<bool> FetchAsync(Locations here, Key key, string sourceObject, CancellationToken ct,
+        Action<long, long?>? progress = null)
     {
         Directory.CreateDirectory(here.TmpDir);
         var tmp = here.TmpObjectPath(key);
@@ -38,11 +39,15 @@ public static class Transfer
             dst.Position = resume;
             src.Position = resume;
             int read;
+            long total = src.Length, done = resume;
             while ((read = await src.ReadAsync(buf, ct)) > 0)
             {
                 hasher?.Append(buf.AsSpan(0, read));
                 await dst.WriteAsync(buf.AsMemory(0, read), ct);
+                done += read;
+                progress?.Invoke(done, total);
             }
+            if (done == 0) progress?.Invoke(0, total);
             dst.Flush(true);
         }
         bool ok = hasher?.Matches(key) ?? (key.Size == null || new FileInfo(tmp).Length == key.Size);

@@ -7,8 +7,21 @@ public sealed class TrustLogStore(AnnexRepo repo)
 {
     public const string FileName = "trust.log";
 
-    public async Task<IReadOnlyDictionary<Uuid, TrustLevel>> LevelsAsync(CancellationToken ct = default) =>
-        TrustLog.Parse(await repo.Branch.ReadAsync(FileName, ct) ?? []).Current();
+    /// <summary>
+    /// Trust levels in force: trust.log, overridden by remote.NAME.annex-trustlevel, overridden in turn by
+    /// the command line's --untrust/--semitrust (<see cref="AnnexRepo.TrustOverrides"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Uuid, TrustLevel>> LevelsAsync(CancellationToken ct = default)
+    {
+        var levels = new Dictionary<Uuid, TrustLevel>(TrustLog.Parse(await repo.Branch.ReadAsync(FileName, ct) ?? []).Current());
+        var names = new RemoteNames(repo);
+        foreach (var (name, uuid) in names.RemoteUuids())
+            if (repo.Config.Get($"remote.{name}.annex-trustlevel") is { } word && TrustLog.TryParseName(word, out var l))
+                levels[uuid] = l;
+        foreach (var (who, level) in repo.TrustOverrides)
+            levels[await names.ResolveAsync(who, ct)] = level;
+        return levels;
+    }
 
     public async Task<TrustLevel> LevelOfAsync(Uuid uuid, CancellationToken ct = default) =>
         (await LevelsAsync(ct)).TryGetValue(uuid, out var l) ? l : TrustLevel.SemiTrusted;

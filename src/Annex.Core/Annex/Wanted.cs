@@ -15,6 +15,16 @@ public sealed class Wanted(AnnexRepo repo)
     private readonly Dictionary<Uuid, Expression?> _wanted = new(), _required = new();
     private Dictionary<Key, List<string>>? _filesByKey;
 
+    /// <summary>
+    /// Whether repository <paramref name="uuid"/>'s preferred content includes the file; a repository without
+    /// an expression prefers everything. This is what sync --content acts on (Annex/Wanted.hs).
+    /// </summary>
+    public async Task<bool> PrefersAsync(Uuid uuid, AnnexedFile file, CancellationToken ct)
+    {
+        var expr = await WantedExprAsync(uuid, ct);
+        return expr == null || await expr.MatchAsync(Subject(file), ct);
+    }
+
     /// <summary>Whether repository <paramref name="uuid"/> wants the file's content (for get/copy --auto).</summary>
     public async Task<bool> WantGetAsync(Uuid uuid, AnnexedFile file, CancellationToken ct)
     {

@@ -12,9 +12,13 @@ public static class Refs
     }
 
     /// <summary>All refs matching a pattern ("refs/remotes/"), as (name, sha).</summary>
-    public static async Task<IReadOnlyList<(string Name, string Sha)>> ListAsync(GitRepo repo, string pattern, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<(string Name, string Sha)>> ListAsync(GitRepo repo, string pattern, CancellationToken ct = default) =>
+        await ListAsync(repo, [pattern], ct);
+
+    /// <summary>Refs matching any of several for-each-ref patterns ("refs/remotes/*/git-annex"), in one git process.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Sha)>> ListAsync(GitRepo repo, IReadOnlyList<string> patterns, CancellationToken ct = default)
     {
-        var r = await GitCli.RunAsync(repo, ["for-each-ref", "--format=%(objectname) %(refname)", pattern], ct: ct);
+        var r = await GitCli.RunAsync(repo, ["for-each-ref", "--format=%(objectname) %(refname)", .. patterns], ct: ct);
         var list = new List<(string, string)>();
         foreach (var line in r.StdoutText.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -64,10 +64,11 @@ public sealed class GitRemote : IAsyncDisposable
     public DropProof.Lockable AsLockable => new(Uuid, Locations);
 
     /// <summary>Copies a verified object into the remote's store and records it in both repositories' location logs.</summary>
-    public async Task SendAsync(AnnexRepo local, Key key, string localObject, CancellationToken ct)
+    public async Task SendAsync(AnnexRepo local, Key key, string localObject, CancellationToken ct,
+        Action<long, long?>? progress = null)
     {
         RefuseIfReadOnly();
-        if (!HasKey(key)) await Transfer.FetchAsync(Locations, key, localObject, ct);
+        if (!HasKey(key)) await Transfer.FetchAsync(Locations, key, localObject, ct, progress);
         await new LocationLogStore(await RemoteRepoAsync(ct)).SetAsync(key, Uuid, present: true, ct);
         await new LocationLogStore(local).SetAsync(key, Uuid, present: true, ct);
     }

@@ -25,14 +25,23 @@ public static class Binaries
         RunWith(program, program, dir, args);
 
     /// <summary>Runs <paramref name="program"/> with <paramref name="annex"/>'s directory first in PATH (for git's hooks and filters).</summary>
-    public static (int Code, string Out, string Err) RunWith(string annex, string program, string dir, params string[] args)
+    public static (int Code, string Out, string Err) RunWith(string annex, string program, string dir, params string[] args) =>
+        RunWithInput(annex, program, dir, null, args);
+
+    /// <summary>Runs with <paramref name="input"/> on stdin (for --batch).</summary>
+    public static (int Code, string Out, string Err) RunWithInput(string annex, string program, string dir, string? input, params string[] args)
     {
-        var psi = new ProcessStartInfo(program) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+        };
         foreach (var a in args) psi.ArgumentList.Add(a);
         // git must find the same binary when it runs hooks and filters.
         psi.Environment["PATH"] = Path.GetDirectoryName(annex) + ":" + Environment.GetEnvironmentVariable("PATH");
         psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         using var p = Process.Start(psi)!;
+        if (input != null) p.StandardInput.Write(input);
+        p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();

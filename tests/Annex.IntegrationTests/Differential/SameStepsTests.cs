@@ -32,18 +32,78 @@ public class SameStepsTests
         ["numcopies"],
     ];
 
+    /// <summary>Preferred and required content driving --auto and sync --content (upstream's test_preferred_content, extended).</summary>
+    private static readonly string[][] PreferredSteps =
+    [
+        ["get", "--auto", "f"],
+        ["copy", "--from", "origin", "--auto", "f"],
+        ["wanted", ".", "standard"],
+        ["group", ".", "client"],
+        ["get", "--auto", "f"],
+        ["group", "."],
+        ["ungroup", ".", "client"],
+        ["group", ".", "manual"],
+        ["drop", "--auto", "f"],
+        ["drop", "f"],
+        ["get", "--auto", "f"],
+        ["wanted", ".", "exclude=*"],
+        ["get", "f"],
+        ["drop", "--auto", "f"],
+        ["wanted", "."],
+        ["required", "origin", "include=f"],
+        ["drop", "--from", "origin", "f"],
+        ["required", "origin", "nothing"],
+        ["wanted", ".", "present"],
+        ["sync", "--content", "--no-push", "--no-pull", "--no-commit"],
+        ["find", "--in", "."],
+        ["groupwanted", "client", "include=*"],
+        ["groupwanted", "client"],
+    ];
+
+    private static readonly string[][] ConfigSteps =
+    [
+        ["config", "--set", "annex.largefiles", "largerthan=1kb"],
+        ["config", "--get", "annex.largefiles"],
+        ["config", "--get", "annex.dotfiles"],
+        ["config", "--get", "annex.nosuch"],
+        ["config", "--unset", "annex.largefiles"],
+        ["config", "--get", "annex.largefiles"],
+        ["config", "--set", "annex.numcopies", "2"],
+        ["config", "--get", "annex.numcopies"],
+        ["numcopies"],
+        ["examinekey", "--format=${hashdirlower} ${hashdirmixed} ${bytesize} ${humansize}\n", "SHA256E-s2--87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"],
+        ["examinekey", "--json", "SHA1-s2--3f786850e387550fdab836ed7e6dc881de23001b"],
+        ["calckey", "f"],
+        ["lookupkey", "f", "nosuch"],
+        ["contentlocation", "SHA256E-s2--87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"],
+    ];
+
+    [Fact]
+    public void ConfigAndPlumbingMatchTheReference()
+    {
+        if (!Available()) return;
+        Assert.Equal(Transcript(Reference, ConfigSteps), Transcript(Ours, ConfigSteps));
+    }
+
+    [Fact]
+    public void PreferredContentMatchesTheReference()
+    {
+        if (!Available()) return;
+        Assert.Equal(Transcript(Reference, PreferredSteps), Transcript(Ours, PreferredSteps));
+    }
+
     [Fact]
     public void DropCopyMoveAndPolicyMatchTheReference()
     {
         if (!Available()) return;
-        var ours = Transcript(Ours);
-        var theirs = Transcript(Reference);
+        var ours = Transcript(Ours, Steps);
+        var theirs = Transcript(Reference, Steps);
         File.WriteAllLines(Path.Combine(Path.GetTempPath(), "annexsharp-samesteps-ours.txt"), ours);
         File.WriteAllLines(Path.Combine(Path.GetTempPath(), "annexsharp-samesteps-reference.txt"), theirs);
         Assert.Equal(theirs, ours);
     }
 
-    private static List<string> Transcript(string annex)
+    private static List<string> Transcript(string annex, string[][] steps)
     {
         var origin = NewRepo();
         Assert.Equal(0, Run(annex, origin, "init", "-q", "main").Code);
@@ -54,7 +114,7 @@ public class SameStepsTests
         Git(annex, clone, "clone", "-q", origin, ".");
         Assert.Equal(0, Run(annex, clone, "init", "-q", "clone").Code);
         var lines = new List<string>();
-        foreach (var step in Steps)
+        foreach (var step in steps)
         {
             var r = Run(annex, clone, step);
             lines.Add($"$ git annex {string.Join(' ', step)} => {r.Code}");

@@ -49,3 +49,15 @@ public class CommandLineTests
         Assert.Equal(126, VerbCatalog.All.Count);
     }
 }
+
+public class ProgressFormatTests
+{
+    [Theory]
+    [InlineData(32752, 3000000, "1.09%")]
+    [InlineData(3000000, 3000000, "100%")]
+    [InlineData(1, 2, "50%")]
+    [InlineData(0, 5, "0%")]
+    [InlineData(1, 3, "33.33%")]
+    public void PercentagesAsTheReferenceShowsThem(long done, long total, string expected) =>
+        Assert.Equal(expected, Messages.Percent(done, total));
+}

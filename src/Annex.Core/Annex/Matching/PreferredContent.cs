@@ -20,6 +20,15 @@ public sealed class PreferredContent(AnnexRepo repo)
         await _store.ExpressionAsync(PreferredContentStore.RequiredLog, uuid, ct) is { } e && e.Trim().Length > 0
             ? await CompileAsync(e, uuid, ct) : null;
 
+    /// <summary>
+    /// Checks an expression before it is stored: syntax and terms, without expanding "standard" or
+    /// "groupwanted" (the repository may be put in its group only afterwards).
+    /// </summary>
+    public void Validate(string expression, Uuid uuid) =>
+        Expression.Parse(Expression.Tokenize(expression), term => term is "standard" or "groupwanted"
+            ? (_, _) => ValueTask.FromResult(false)
+            : new Func<MatchSubject, CancellationToken, ValueTask<bool>>(Term(term, uuid)));
+
     public async Task<Expression> CompileAsync(string expression, Uuid uuid, CancellationToken ct = default)
     {
         var tokens = new List<string>();

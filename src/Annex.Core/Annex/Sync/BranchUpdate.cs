@@ -9,7 +9,7 @@ public static class BranchUpdate
     public static async Task ForceAsync(AnnexRepo repo, CancellationToken ct)
     {
         await repo.Branch.UpdateAsync(ct);
-        await repo.Branch.EnsureExistsAsync(ct);
-        await new BranchMerge(repo, repo.Branch).MergeSiblingsAsync(ct);
+        var sha = await repo.Branch.EnsureExistsAsync(ct);
+        await new BranchMerge(repo, repo.Branch).MergeSiblingsAsync(sha, ct);
     }
 }

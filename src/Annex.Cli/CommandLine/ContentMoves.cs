@@ -1,0 +1,32 @@
+using Annex.Core.Annex;
+using Annex.Core.Remotes;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.CommandLine;
+
+/// <summary>The content movements shared by get, copy, move and sync --content.</summary>
+public static class ContentMoves
+{
+    /// <summary>--to REMOTE or --from REMOTE (exactly one), resolved to a usable remote.</summary>
+    public static async Task<(GitRemote Remote, bool FromRemote)> DirectionAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var (to, from) = (args.Value("to"), args.Value("from"));
+        if ((to == null) == (from == null)) throw new UserErrorException("Specify either --to or --from.");
+        return (await ctx.RemoteNamedAsync(to ?? from!, ct), from != null);
+    }
+
+    public static readonly IReadOnlyList<OptionSpec> DirectionOptions =
+        [OptionSpec.Value("to", 't'), OptionSpec.Value("from", 'f'), OptionSpec.Flag("auto"), .. CommonOptions.KeySelection];
+
+    /// <summary>
+    /// Brings a file's content here from <paramref name="remote"/> (verified while copied), records it in the
+    /// location log, and gives an unlocked file its content.
+    /// </summary>
+    public static async Task FetchAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, GitRemote remote, CancellationToken ct)
+    {
+        var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
+        await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct, ctx.Messages.Progress);
+        await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
+        if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
+    }
+}
