@@ -51,7 +51,7 @@ public sealed class AddCommand : ICommand
                 if (!fi.Exists) continue;
                 bool large = args.Has("force-large") || (!args.Has("force-small") &&
                     await largefiles.MatchAsync(new MatchSubject(file, null, fi.Length, full), ct));
-                string? smallReason = !large ? "non-large file; adding content to git repository"
+                string? smallReason = !large ? (args.Has("force-small") ? "adding content to git repository" : "non-large file; adding content to git repository")
                     : !dotfiles && IsDotfile(file) && !args.Has("force-large") && !ExplicitlyNamed(top, file)
                         ? "dotfile; adding content to git repository" : null;
                 ctx.Messages.StartItem("add", ctx.Display(repo, file), null, input);
@@ -121,12 +121,30 @@ public sealed class AddCommand : ICommand
         return Backends.ByName(name) ?? throw new UserErrorException($"unknown backend {name}");
     }
 
-    /// <summary>Small files and dotfiles go to git in one `git add` (its clean filter passes them through).</summary>
+    /// <summary>
+    /// Small files and dotfiles go to git as they are: hashed without the annex filter and staged
+    /// (Command/Add.hs addFile Small), so annex.largefiles cannot turn them back into annexed files.
+    /// </summary>
     private static async Task GitAddAsync(AnnexRepo repo, List<string> files, CancellationToken ct)
     {
         if (files.Count == 0) return;
-        var stdin = System.Text.Encoding.UTF8.GetBytes(string.Join('\0', files) + "\0");
-        var r = await GitCli.RunAsync(repo.Git, ["add", "--pathspec-from-file=-", "--pathspec-file-nul"], stdin, ct: ct);
-        if (!r.Ok) throw new UserErrorException("git add failed: " + r.Stderr.Trim());
+        await using var index = new UpdateIndex(repo.Git);
+        foreach (var file in files)
+        {
+            var full = Path.Combine(repo.Git.TopDir, file);
+            var fi = new FileInfo(full);
+            if (fi.LinkTarget is { } target)
+            {
+                var sha = await repo.HashObject.HashBytesAsync(System.Text.Encoding.UTF8.GetBytes(target), ct);
+                await index.StageAsync(UpdateIndex.SymlinkMode, sha, file, ct);
+            }
+            else if (fi.Exists)
+            {
+                var sha = await repo.HashObject.HashFileAsync(full, ct);
+                bool exec = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
+                await index.StageAsync(exec ? UpdateIndex.ExecMode : UpdateIndex.FileMode, sha, file, ct);
+            }
+        }
+        await index.FinishAsync(ct);
     }
 }

@@ -24,17 +24,37 @@ public sealed class Smudge(AnnexRepo repo)
             if (WorkTree.KeyFromPointer(bytes) != null) { File.Delete(tempFile); return new MemoryStream(bytes); }
         }
         // A file that is already annexed (its index entry is a pointer) stays annexed whatever annex.largefiles says.
-        bool annexed = await WorkTree.StagedPointerKeyAsync(repo, path, ct) != null;
+        var oldKey = await WorkTree.StagedPointerKeyAsync(repo, path, ct);
+        bool annexed = oldKey != null;
         var setting = await new ConfigLogStore(repo).EffectiveAsync("annex.largefiles", ct);
         bool large = annexed || (setting != null
             && await (_largefiles ??= LargeFiles.Compile(setting)).MatchAsync(new MatchSubject(path, null, length, tempFile), ct));
+        if (large && !annexed && await UnchangedGitFileAsync(path, tempFile, length, ct)) large = false;
         if (!large) return OpenAndDelete(tempFile);
 
-        var backend = Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
+        // The same backend as before when it can make keys (Command/Smudge.hs), so an unchanged file keeps its key.
+        var backend = oldKey != null && Backends.ForKey(oldKey) is { CanGenerateKey: true } same ? same
+            : Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
         var key = backend.GenerateKey(tempFile, new Ingest(repo).KeyGenOptionsFor(path), cancellationToken: ct);
         if (!_store.MoveIn(key, tempFile)) File.Delete(tempFile);
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: true, ct);
         return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)));
+    }
+
+    /// <summary>
+    /// A file stored in git whose content is unchanged stays in git even when annex.largefiles now matches
+    /// it: git re-runs the clean filter whenever it likes (a changed mtime, `git commit FILE`).
+    /// Command/Smudge.hs checkunchangedgitfile: same size as the staged blob, then the same git hash.
+    /// </summary>
+    private async Task<bool> UnchangedGitFileAsync(string path, string tempFile, long length, CancellationToken ct)
+    {
+        var ls = await Git.GitCli.RunAsync(repo.Git, ["ls-files", "--stage", "-z", "--", path], ct: ct);
+        var meta = ls.StdoutText.Split('\0')[0].Split('\t')[0].Split(' ');
+        if (!ls.Ok || meta.Length < 3 || meta[0] == Git.UpdateIndex.SymlinkMode) return false;
+        var size = await Git.GitCli.RunAsync(repo.Git, ["cat-file", "-s", meta[1]], ct: ct);
+        if (!size.Ok || !long.TryParse(size.StdoutText.Trim(), out var staged) || staged != length) return false;
+        var hash = await Git.GitCli.RunAsync(repo.Git, ["hash-object", "--no-filters", "--", tempFile], ct: ct);
+        return hash.Ok && hash.StdoutText.Trim() == meta[1];
     }
 
     /// <summary>Smudges: the object's content when present, else the content unchanged.</summary>
