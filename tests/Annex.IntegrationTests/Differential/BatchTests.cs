@@ -20,6 +20,7 @@ public class BatchTests
     private static string Transcript(string annex, string input, string[] args)
     {
         var origin = NewRepo();
+        FixUuid(annex, origin, OriginUuid);
         Assert.Equal(0, Run(annex, origin, "init", "-q", "main").Code);
         Directory.CreateDirectory(Path.Combine(origin, "sub"));
         File.WriteAllText(Path.Combine(origin, "a"), "a\n");
@@ -28,6 +29,7 @@ public class BatchTests
         Git(annex, origin, "commit", "-q", "-m", "x");
         var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
         Git(annex, clone, "clone", "-q", origin, ".");
+        FixUuid(annex, clone, CloneUuid);
         Assert.Equal(0, Run(annex, clone, "init", "-q", "clone").Code);
         Assert.Equal(0, Run(annex, clone, "get", "-q", "a").Code);
         var r = RunWithInput(annex, annex, clone, input, args);

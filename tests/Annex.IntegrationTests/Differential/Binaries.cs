@@ -56,6 +56,14 @@ public static class Binaries
         return r.Out;
     }
 
+    /// <summary>
+    /// Fixes a repository's UUID before init (which keeps an existing annex.uuid), so that runs with the two
+    /// binaries list locations in the same UUID order and transcripts can be compared.
+    /// </summary>
+    public static void FixUuid(string annex, string dir, string uuid) => Git(annex, dir, "config", "annex.uuid", uuid);
+
+    public const string OriginUuid = "11111111-1111-4111-8111-111111111111", CloneUuid = "22222222-2222-4222-8222-222222222222";
+
     public static string NewRepo()
     {
         var dir = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;

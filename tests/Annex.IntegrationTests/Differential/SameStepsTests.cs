@@ -106,12 +106,14 @@ public class SameStepsTests
     private static List<string> Transcript(string annex, string[][] steps)
     {
         var origin = NewRepo();
+        FixUuid(annex, origin, OriginUuid);
         Assert.Equal(0, Run(annex, origin, "init", "-q", "main").Code);
         File.WriteAllText(Path.Combine(origin, "f"), "content of f\n");
         Assert.Equal(0, Run(annex, origin, "add", "-q", "f").Code);
         Git(annex, origin, "commit", "-q", "-m", "f");
         var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
         Git(annex, clone, "clone", "-q", origin, ".");
+        FixUuid(annex, clone, CloneUuid);
         Assert.Equal(0, Run(annex, clone, "init", "-q", "clone").Code);
         var lines = new List<string>();
         foreach (var step in steps)
