@@ -36,7 +36,7 @@ public static class FileSeek
                 // Without path arguments the reference reports each file as its own input.
                 yield return (f, args.Params.Count == 0 ? ctx.Display(repo, f.Path) : input);
             }
-            if (!any && !File.Exists(Path.Combine(ctx.Cwd, input)) && !Directory.Exists(Path.Combine(ctx.Cwd, input)))
+            if (!any && !await KnownToGitAsync(repo, top, ct))
             {
                 ctx.Messages.ErrorRaw($"error: pathspec '{input}' did not match any file(s) known to git\nDid you forget to 'git add'?\n");
                 runner.CountFailure();
@@ -76,6 +76,16 @@ public static class FileSeek
         if (key != null) return new AnnexedFile(top, key, locked);
         var staged = await WorkTree.StagedPointerKeyAsync(repo, top, ct);
         return staged == null ? null : new AnnexedFile(top, staged, false);
+    }
+
+    /// <summary>Whether git tracks anything at the path (only asked when no annexed file was found there).</summary>
+    private static async Task<bool> KnownToGitAsync(AnnexRepo repo, string top, CancellationToken ct)
+    {
+        // Read to the end: leaving git mid-output would block it on a full pipe.
+        bool any = false;
+        await foreach (var _ in Annex.Core.Git.LsFiles.ZeroSeparatedAsync(repo.Git, ["ls-files", "-z", "--", top.Length == 0 ? "." : top], ct))
+            any = true;
+        return any;
     }
 
     /// <summary>"content present here", the default of find and similar verbs.</summary>

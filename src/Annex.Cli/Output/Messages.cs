@@ -91,7 +91,15 @@ public sealed class Messages
     {
         _errors?.Add(text);
         if (Json) { if (JsonErrorMessages) ((List<string>)_item!.Get("error-messages")!).Add(text); else Err(text + "\n"); }
-        else { FlushOut(); Err(Indent(text)); }
+        else if (Mode == OutputMode.Normal)
+        {
+            // As the reference: the item's stdout line is ended, the error goes to stderr, "failed" follows.
+            Out("\n");
+            _explained = false;
+            FlushOut();
+            Err("git-annex: " + text + "\n");
+        }
+        else Err("git-annex: " + text + "\n");
     }
 
     public void EndItem(bool success)
