@@ -29,13 +29,54 @@ public sealed class AnnexBranch(AnnexRepo repo)
         await UpdateAsync(ct);
         bool global = !path.Contains('/');
         if (global && _globalCache.TryGetValue(path, out var cached)) return cached;
-        var content = Journal.Read(path) ?? await repo.CatFile.ReadBlobAsync(FullName + ":" + path, ct);
+        var content = Journal.Read(path) ?? await ReadCommittedAsync(path, ct);
         if (global) _globalCache[path] = content;
         return content;
     }
 
-    /// <summary>Forgets cached global logs (after merging other repositories' branches).</summary>
-    public void InvalidateCache() => _globalCache.Clear();
+    private TreeWalker? _tree;
+    private string? _treeOfCommit;
+
+    /// <summary>A file as committed on the branch, found through a cached root tree (see <see cref="TreeWalker"/>).</summary>
+    private async Task<byte[]?> ReadCommittedAsync(string path, CancellationToken ct)
+    {
+        if (!await TreeIsCurrentAsync(ct)) return null;
+        var name = await _tree!.ObjectNameAsync(path, ct);
+        return name == null ? null : await repo.CatFile.ReadBlobAsync(name, ct);
+    }
+
+    private (long Size, long MtimeNs, ulong Inode)? _refStamp;
+
+    /// <summary>
+    /// The branch can move under us (our commits, a merge, another git-annex process), so the cached tree
+    /// is checked before each read: by a stat of the loose ref file when there is one (no git round trip),
+    /// else by asking cat-file which commit the branch is at. False when the branch does not exist.
+    /// </summary>
+    private async Task<bool> TreeIsCurrentAsync(CancellationToken ct)
+    {
+        var st = Utility.Posix.TryStat(Path.Combine(repo.Git.GitDir, "refs", "heads", Name), follow: true);
+        (long, long, ulong)? stamp = st is { } v ? (v.Size, v.MtimeSeconds * 1_000_000_000 + v.MtimeNanoseconds, v.Inode) : null;
+        if (_tree != null && stamp != null && stamp == _refStamp) return true;
+        var commit = await repo.CatFile.InfoAsync(FullName, ct);
+        if (commit == null) return false;
+        if (_tree == null || _treeOfCommit != commit.Sha)
+        {
+            var tree = await repo.CatFile.InfoAsync(commit.Sha + "^{tree}", ct);
+            if (tree == null) return false;
+            _tree = new TreeWalker(repo.CatFile, tree.Sha);
+            _treeOfCommit = commit.Sha;
+        }
+        _refStamp = stamp;
+        return true;
+    }
+
+    /// <summary>Forgets cached global logs and trees (after the branch moved: merge, commit, transition).</summary>
+    public void InvalidateCache()
+    {
+        _globalCache.Clear();
+        _tree = null;
+        _treeOfCommit = null;
+    }
 
     public async Task<string> ReadTextAsync(string path, CancellationToken ct = default)
     {

@@ -39,6 +39,8 @@ public sealed class Journal(string annexDir)
     public byte[]? Read(string branchPath)
     {
         var p = Path.Combine(Dir, MangleName(branchPath));
+        // Usually there is no journal file: a stat is far cheaper than a FileNotFoundException per read.
+        if (!File.Exists(p)) return null;
         try { return File.ReadAllBytes(p); }
         catch (FileNotFoundException) { return null; }
         catch (DirectoryNotFoundException) { return null; }

@@ -27,8 +27,8 @@ public sealed class CatFile(GitRepo repo) : IAsyncDisposable
         try
         {
             _proc ??= Start();
-            await _proc.Input.WriteAsync(Encoding.UTF8.GetBytes("contents " + name + "\n"), ct);
-            await _proc.Input.FlushAsync(ct);
+            _proc.Input.Write(Encoding.UTF8.GetBytes("contents " + name + "\n"));
+            _proc.Input.Flush(); // synchronous: see BufferedReader
             var header = await _proc.Output.ReadLineAsync(ct) ?? throw new IOException("git cat-file exited unexpectedly");
             var parts = header.Split(' ');
             if (parts.Length != 3) return null; // "<name> missing" / "ambiguous"
@@ -50,8 +50,8 @@ public sealed class CatFile(GitRepo repo) : IAsyncDisposable
         try
         {
             _proc ??= Start();
-            await _proc.Input.WriteAsync(Encoding.UTF8.GetBytes("info " + name + "\n"), ct);
-            await _proc.Input.FlushAsync(ct);
+            _proc.Input.Write(Encoding.UTF8.GetBytes("info " + name + "\n"));
+            _proc.Input.Flush(); // synchronous: see BufferedReader
             var header = await _proc.Output.ReadLineAsync(ct) ?? throw new IOException("git cat-file exited unexpectedly");
             var parts = header.Split(' ');
             return parts.Length == 3 ? new GitObjectInfo(parts[0], parts[1], long.Parse(parts[2])) : null;

@@ -20,8 +20,8 @@ public sealed class HashObject(GitRepo repo, string tempDir) : IAsyncDisposable
         try
         {
             _proc ??= GitCli.StartCoProcess(repo, ["hash-object", "-w", "--stdin-paths", "--no-filters"]);
-            await _proc.Input.WriteAsync(Encoding.UTF8.GetBytes(path + "\n"), ct);
-            await _proc.Input.FlushAsync(ct);
+            _proc.Input.Write(Encoding.UTF8.GetBytes(path + "\n"));
+            _proc.Input.Flush(); // synchronous: see BufferedReader
             var sha = await _proc.Output.ReadLineAsync(ct);
             if (sha == null || sha.Length < 40) throw new IOException($"git hash-object failed for {path}");
             return sha;
