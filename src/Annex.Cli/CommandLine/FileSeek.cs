@@ -33,6 +33,7 @@ public static class FileSeek
                 any = true;
                 if (matcher != null && !await matcher.MatchAsync(new MatchSubject(f.Path, f.Key, f.Key.Size), ct)) continue;
                 if (!ctx.Limits.Admit(ctx.Messages, f.Key.Size)) yield break;
+                CollectPeriodically();
                 // Without path arguments the reference reports each file as its own input.
                 yield return (f, args.Params.Count == 0 ? ctx.Display(repo, f.Path) : input);
             }
@@ -61,6 +62,7 @@ public static class FileSeek
             var file = input.Length == 0 ? null : await LookupAsync(ctx, repo, input, ct);
             if (file != null && (matcher == null || await matcher.MatchAsync(new MatchSubject(file.Path, file.Key, file.Key.Size), ct)))
                 yield return (file, input);
+            CollectPeriodically();
             if (ctx.Messages.OutputCount == before) ctx.Messages.Raw("\n");
             ctx.Messages.FlushOut();
         }
@@ -76,6 +78,18 @@ public static class FileSeek
         if (key != null) return new AnnexedFile(top, key, locked);
         var staged = await WorkTree.StagedPointerKeyAsync(repo, top, ct);
         return staged == null ? null : new AnnexedFile(top, staged, false);
+    }
+
+    private static int _seen;
+
+    /// <summary>
+    /// Each item leaves a few KiB of garbage, and the runtime's default gen0 budget lets that pile up to
+    /// tens of MiB on a big tree before the first collection. A gen0 collection every 2,000 items costs
+    /// well under a millisecond and keeps peak memory flat as the number of files grows.
+    /// </summary>
+    private static void CollectPeriodically()
+    {
+        if (++_seen % 2000 == 0) GC.Collect(0, GCCollectionMode.Forced, blocking: true);
     }
 
     /// <summary>Whether git tracks anything at the path (only asked when no annexed file was found there).</summary>

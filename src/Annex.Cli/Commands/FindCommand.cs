@@ -19,9 +19,13 @@ public sealed class FindCommand : ICommand
         var runner = new ItemRunner(ctx, "find");
         var format = args.Value("format") is { } f ? Unescape(f) : args.Has("print0") ? "${file}\0" : "${file}\n";
         var defaultMatch = args.Matching.Count == 0 ? FileSeek.PresentHere(repo) : null;
+        // The common case prints only paths: skip computing the key's fields (two MD5 hash directories) per file.
+        bool fileOnly = !ctx.Messages.Json && !format.Replace("${file}", "").Contains("${", StringComparison.Ordinal);
         await foreach (var (file, _) in FileSeek.AnnexedAsync(ctx, repo, args, runner, defaultMatch, ct))
         {
-            var fields = new Dictionary<string, string>(KeyFields.Of(file.Key)) { ["file"] = ctx.Display(repo, file.Path) };
+            var display = ctx.Display(repo, file.Path);
+            if (fileOnly) { ctx.Messages.Raw(format.Replace("${file}", display)); continue; }
+            var fields = new Dictionary<string, string>(KeyFields.Of(file.Key)) { ["file"] = display };
             if (ctx.Messages.Json)
             {
                 var o = new JsonObject().Set("error-messages", new List<string>());
