@@ -14,6 +14,9 @@ public sealed class TrustCommand(string name, TrustLevel level) : ICommand
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
         if (args.Params.Count == 0) throw new UserErrorException("Specify a repository.");
+        // Trusted copies are counted without being checked, so the reference asks for --force first.
+        if (level == TrustLevel.Trusted && !ctx.Force)
+            throw new UserErrorException("Trusting a repository can lead to data loss. If you're sure you know what you're doing, use --force to make this take effect. If you choose to do so, bear in mind that any time you drop content from here, you will risk losing data.");
         var repo = await ctx.InitializedRepoAsync(ct);
         var runner = new ItemRunner(ctx, name);
         foreach (var r in args.Params)
@@ -23,6 +26,8 @@ public sealed class TrustCommand(string name, TrustLevel level) : ICommand
             await runner.RunAsync(async () =>
             {
                 await new TrustLogStore(repo).SetAsync(uuid, level, ct);
+                // A dead repository is also taken out of every group, as the reference records it.
+                if (level == TrustLevel.Dead) await new PreferredContentStore(repo).SetGroupsAsync(uuid, [], ct);
                 return true;
             });
         }

@@ -29,6 +29,9 @@ public static class Binaries
         RunWithInput(annex, program, dir, null, args);
 
     /// <summary>Runs with <paramref name="input"/> on stdin (for --batch).</summary>
+    /// <summary>Environment added to every process these helpers start (e.g. a fixed GIT_ANNEX_VECTOR_CLOCK).</summary>
+    [ThreadStatic] public static Dictionary<string, string>? ExtraEnv;
+
     public static (int Code, string Out, string Err) RunWithInput(string annex, string program, string dir, string? input, params string[] args)
     {
         var psi = new ProcessStartInfo(program)
@@ -39,6 +42,7 @@ public static class Binaries
         // git must find the same binary when it runs hooks and filters.
         psi.Environment["PATH"] = Path.GetDirectoryName(annex) + ":" + Environment.GetEnvironmentVariable("PATH");
         psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        if (ExtraEnv != null) foreach (var (k, v) in ExtraEnv) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         if (input != null) p.StandardInput.Write(input);
         p.StandardInput.Close();
