@@ -22,6 +22,17 @@ public sealed class UnannexCommand : ICommand
     {
         var repo = await ctx.InitializedRepoAsync(ct);
         var runner = new ItemRunner(ctx, "unannex");
+        await UnannexAllAsync(ctx, repo, args, runner, fast: ctx.Fast, ct);
+        return runner.Finish();
+    }
+
+    /// <summary>
+    /// Unannexes every annexed file the arguments select whose content is here (shared with uninit):
+    /// each link becomes its content, then all of them are unstaged as annexed files in one git run.
+    /// </summary>
+    public static async Task UnannexAllAsync(CommandContext ctx, AnnexRepo repo, ParsedArgs args, ItemRunner runner, bool fast,
+        CancellationToken ct)
+    {
         var store = new ObjectStore(repo.Locations);
         var unstaged = new List<string>();
         try
@@ -33,13 +44,12 @@ public sealed class UnannexCommand : ICommand
                 await runner.RunAsync(() =>
                 {
                     unstaged.Add(file.Path);
-                    ReplaceLink(repo, file, fast: ctx.Fast);
+                    ReplaceLink(repo, file, fast);
                     return Task.FromResult(true);
                 });
             }
         }
         finally { await UnstageAsync(ctx, repo, unstaged, ct); }
-        return runner.Finish();
     }
 
     /// <summary>A locked file's symlink becomes the content: a hard link to the object when <paramref name="fast"/>

@@ -34,23 +34,8 @@ public sealed class UninitCommand : ICommand
         });
         if (!ok || !await NoStrayLinksAsync(ctx, repo, runner, ct)) return runner.Finish();
 
-        var store = new ObjectStore(repo.Locations);
-        var unstaged = new List<string>();
-        try
-        {
-            await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
-            {
-                if (!store.Has(file.Key)) continue;
-                ctx.Messages.StartItem("unannex", ctx.Display(repo, file.Path), file.Key.ToString(), input);
-                await runner.RunAsync(() =>
-                {
-                    unstaged.Add(file.Path);
-                    UnannexCommand.ReplaceLink(repo, file, fast: true);
-                    return Task.FromResult(true);
-                });
-            }
-        }
-        finally { await UnannexCommand.UnstageAsync(ctx, repo, unstaged, ct); }
+        // uninit hard-links content back where it can (fast), since the object store goes away afterwards.
+        await UnannexCommand.UnannexAllAsync(ctx, repo, args, runner, fast: true, ct);
 
         ctx.Messages.StartItem("uninit objects", null, null);
         ok = false;
