@@ -14,7 +14,7 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
     public List<(string Name, string Value)> ConfigOverrides { get; } = [];
 
     private AnnexRepo? _repo;
-    private IReadOnlyList<Annex.Core.Remotes.GitRemote>? _remotes;
+    private IReadOnlyList<Annex.Core.Remotes.IRemote>? _remotes;
 
     public bool Force => Globals.Has("force");
 
@@ -47,19 +47,19 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
             else throw new UserErrorException("Not in a git-annex repository.");
         }
         // Learns (and caches in remote.NAME.annex-uuid) the UUIDs of local-path remotes, so names resolve.
-        _remotes ??= await Annex.Core.Remotes.GitRemote.ListAsync(repo, ct);
+        _remotes ??= await Annex.Core.Remotes.RemoteList.ListAsync(repo, ct);
         return repo;
     }
 
     /// <summary>The repository's local-path remotes, cheapest first; their branch changes are committed at the end.</summary>
-    public async Task<IReadOnlyList<Annex.Core.Remotes.GitRemote>> RemotesAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<Annex.Core.Remotes.IRemote>> RemotesAsync(CancellationToken ct = default)
     {
         await InitializedRepoAsync(ct);
         return _remotes!;
     }
 
     /// <summary>The remote named by --from/--to, which must be a usable git remote.</summary>
-    public async Task<Annex.Core.Remotes.GitRemote> RemoteNamedAsync(string name, CancellationToken ct = default) =>
+    public async Task<Annex.Core.Remotes.IRemote> RemoteNamedAsync(string name, CancellationToken ct = default) =>
         (await RemotesAsync(ct)).FirstOrDefault(r => r.Name == name)
         ?? throw new UserErrorException($"there is no available git remote named \"{name}\"");
 

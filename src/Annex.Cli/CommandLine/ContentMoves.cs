@@ -8,7 +8,7 @@ namespace Annex.Cli.CommandLine;
 public static class ContentMoves
 {
     /// <summary>--to REMOTE or --from REMOTE (exactly one), resolved to a usable remote.</summary>
-    public static async Task<(GitRemote Remote, bool FromRemote)> DirectionAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    public static async Task<(IRemote Remote, bool FromRemote)> DirectionAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
         var (to, from) = (args.Value("to"), args.Value("from"));
         if ((to == null) == (from == null)) throw new UserErrorException("Specify either --to or --from.");
@@ -22,10 +22,10 @@ public static class ContentMoves
     /// Brings a file's content here from <paramref name="remote"/> (verified while copied), records it in the
     /// location log, and gives an unlocked file its content.
     /// </summary>
-    public static async Task FetchAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, GitRemote remote, CancellationToken ct)
+    public static async Task FetchAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, IRemote remote, CancellationToken ct)
     {
-        var obj = remote.Locations.PresentObjectPath(file.Key) ?? throw new UserErrorException($"not available in {remote.Name}");
-        await Transfer.FetchAsync(repo.Locations, file.Key, obj, ct, ctx.Messages.Progress);
+        await Transfer.ReceiveAsync(repo.Locations, file.Key,
+            (offset, dst) => remote.RetrieveAsync(file.Key, file.Path, offset, dst, ctx.Messages.Progress, ct), ct);
         await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
         if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
     }

@@ -13,7 +13,7 @@ namespace Annex.Cli.CommandLine;
 /// </summary>
 public static class ContentSync
 {
-    public static async Task RunAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<GitRemote> remotes,
+    public static async Task RunAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<IRemote> remotes,
         bool pull, bool push, CancellationToken ct)
     {
         var store = new ObjectStore(repo.Locations);
@@ -26,7 +26,9 @@ public static class ContentSync
             if (pull && !store.Has(key) && await wanted.PrefersAsync(repo.Uuid, file, ct))
             {
                 var have = await locations.PresentAsync(key, ct);
-                var source = remotes.FirstOrDefault(r => have.Contains(r.Uuid) && r.HasKey(key));
+                IRemote? source = null;
+                foreach (var r in remotes)
+                    if (have.Contains(r.Uuid) && await r.HasKeyAsync(key, ct)) { source = r; break; }
                 if (source != null)
                 {
                     ctx.Messages.StartItem("get", display, key.ToString(), display);
@@ -37,17 +39,17 @@ public static class ContentSync
             if (push && store.PathOf(key) is { } local)
                 foreach (var r in remotes)
                 {
-                    if (r.ReadOnly || r.HasKey(key) || !await wanted.PrefersAsync(r.Uuid, file, ct)) continue;
+                    if (r.ReadOnly || await r.HasKeyAsync(key, ct) || !await wanted.PrefersAsync(r.Uuid, file, ct)) continue;
                     ctx.Messages.StartItem("copy", display, key.ToString(), display);
                     ctx.Messages.Note($"to {r.Name}...");
-                    await runner.RunAsync(async () => { await r.SendAsync(repo, key, local, ct, ctx.Messages.Progress); return true; });
+                    await runner.RunAsync(async () => { await r.SendAsync(repo, key, local, file.Path, ctx.Messages.Progress, ct); return true; });
                 }
             if (pull && store.Has(key) && !await wanted.PrefersAsync(repo.Uuid, file, ct)
                 && await wanted.RequiredByAsync(repo.Uuid, file, ct) == null)
                 await DropAsync(ctx, repo, runner, file, display, null, ct);
             if (push)
                 foreach (var r in remotes)
-                    if (!r.ReadOnly && r.HasKey(key) && !await wanted.PrefersAsync(r.Uuid, file, ct)
+                    if (!r.ReadOnly && await r.HasKeyAsync(key, ct) && !await wanted.PrefersAsync(r.Uuid, file, ct)
                         && await wanted.RequiredByAsync(r.Uuid, file, ct) == null)
                         await DropAsync(ctx, repo, runner, file, display, r, ct);
         }
@@ -55,7 +57,7 @@ public static class ContentSync
 
     /// <summary>An automatic drop is attempted only when it is provably safe; when it is not, nothing is shown.</summary>
     private static async Task DropAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, AnnexedFile file, string display,
-        GitRemote? from, CancellationToken ct)
+        IRemote? from, CancellationToken ct)
     {
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, from, [], ct);
         if (!proof.Ok) return;
@@ -64,7 +66,7 @@ public static class ContentSync
         await runner.RunAsync(async () =>
         {
             if (from == null) await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
-            else await from.RemoveAsync(repo, file.Key, ct);
+            else await from.RemoveAsync(repo, file.Key, proof, ct);
             return true;
         });
     }

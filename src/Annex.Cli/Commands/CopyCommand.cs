@@ -34,14 +34,14 @@ public sealed class CopyCommand : ICommand
             var local = store.PathOf(file.Key);
             if (local == null) continue;
             ctx.Messages.StartItem("copy", display, file.Key.ToString(), input);
-            if (remote.HasKey(file.Key))
+            if (await remote.HasKeyAsync(file.Key, ct))
             {
                 // Already there: just make sure the location log says so.
                 await runner.RunAsync(async () => { await locations.SetAsync(file.Key, remote.Uuid, present: true, ct); return true; });
                 continue;
             }
             ctx.Messages.Note($"to {remote.Name}...");
-            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, ct, ctx.Messages.Progress); return true; });
+            await runner.RunAsync(async () => { await remote.SendAsync(repo, file.Key, local, file.Path, ctx.Messages.Progress, ct); return true; });
         }
         return runner.Finish();
     }

@@ -25,7 +25,7 @@ public sealed class DropCommand : ICommand
         var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
-            if (from == null ? !store.Has(file.Key) : !from.HasKey(file.Key)) continue;
+            if (from == null ? !store.Has(file.Key) : !await from.HasKeyAsync(file.Key, ct)) continue;
             var dropFrom = from?.Uuid ?? repo.Uuid;
             var requiredBy = ctx.Force ? null : await wanted.RequiredByAsync(dropFrom, file, ct);
             if (args.Has("auto") && (requiredBy != null || !await wanted.WantDropAsync(dropFrom, file, ct))) continue;
@@ -50,7 +50,7 @@ public sealed class DropCommand : ICommand
         return d.StartsWith("../", StringComparison.Ordinal) ? d : "./" + d;
     }
 
-    private static async Task<bool> DropOneAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, GitRemote? from, CancellationToken ct)
+    private static async Task<bool> DropOneAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, IRemote? from, CancellationToken ct)
     {
         using var proof = await ProveAsync(ctx, repo, file.Key, from, [], ct);
         if (!proof.Ok)
@@ -60,20 +60,20 @@ public sealed class DropCommand : ICommand
             return false;
         }
         if (from == null) await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
-        else await from.RemoveAsync(repo, file.Key, ct);
+        else await from.RemoveAsync(repo, file.Key, proof, ct);
         return true;
     }
 
     /// <summary>The numcopies proof for dropping a key from here (from == null) or from a remote; --force needs none.</summary>
-    public static async Task<DropProof> ProveAsync(CommandContext ctx, AnnexRepo repo, Key key, GitRemote? from,
+    public static async Task<DropProof> ProveAsync(CommandContext ctx, AnnexRepo repo, Key key, IRemote? from,
         IReadOnlyCollection<Core.Logs.Uuid> knownPresent, CancellationToken ct)
     {
         if (ctx.Force) return DropProof.Forced();
         var (numcopies, mincopies) = await ctx.CopiesPolicyAsync(repo, ct);
         var lockable = new List<DropProof.Lockable>();
-        if (from != null) lockable.Add(new DropProof.Lockable(repo.Uuid, repo.Locations));
+        if (from != null) lockable.Add(DropProof.Lockable.Local(repo.Uuid, repo.Locations));
         foreach (var r in await ctx.RemotesAsync(ct))
-            if (r != from) lockable.Add(r.AsLockable);
+            if (r != from) lockable.Add(new DropProof.Lockable(r.Uuid, r.TryLockContentAsync));
         return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, Math.Max(numcopies, mincopies), lockable, knownPresent, ct);
     }
 }

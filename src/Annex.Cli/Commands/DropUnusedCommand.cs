@@ -39,10 +39,10 @@ public sealed class DropUnusedCommand : ICommand
         return runner.Finish();
     }
 
-    private static async Task<bool> DropAsync(CommandContext ctx, AnnexRepo repo, Key key, GitRemote? from, CancellationToken ct)
+    private static async Task<bool> DropAsync(CommandContext ctx, AnnexRepo repo, Key key, IRemote? from, CancellationToken ct)
     {
         // Content already gone (dropped since `unused` ran) is fine.
-        if (from == null ? !new ObjectStore(repo.Locations).Has(key) : !from.HasKey(key)) return true;
+        if (from == null ? !new ObjectStore(repo.Locations).Has(key) : !await from.HasKeyAsync(key, ct)) return true;
         using var proof = await DropCommand.ProveAsync(ctx, repo, key, from, [], ct);
         if (!proof.Ok)
         {
@@ -51,7 +51,7 @@ public sealed class DropUnusedCommand : ICommand
             return false;
         }
         if (from == null) await LocalContent.DropAsync(repo, key, ct);
-        else await from.RemoveAsync(repo, key, ct);
+        else await from.RemoveAsync(repo, key, proof, ct);
         return true;
     }
 }

@@ -31,12 +31,7 @@ public sealed class FsckCommand : ICommand
         foreach (var opt in new[] { "incremental", "more", "incremental-schedule", "branch", "unused", "failed", "batch", "batch-keys" })
             if (args.Has(opt)) throw new UserErrorException($"fsck --{opt} is not implemented in this version of git-annex");
         var repo = await ctx.InitializedRepoAsync(ct);
-        GitRemote? from = null;
-        if (args.Value("from") is { } fromName)
-        {
-            from = (await GitRemote.ListAsync(repo, ct)).FirstOrDefault(r => r.Name == fromName)
-                ?? throw new UserErrorException($"there is no available git remote named \"{fromName}\"");
-        }
+        IRemote? from = args.Value("from") is { } fromName ? await ctx.RemoteNamedAsync(fromName, ct) : null;
         var run = new FsckRun(ctx, repo, from);
         await run.PrepareAsync(ct);
         var u = from?.Uuid ?? repo.Uuid;
@@ -81,7 +76,7 @@ public sealed class FsckCommand : ICommand
 }
 
 /// <summary>The state of one fsck run and the per-item checks, in the reference's order.</summary>
-internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, GitRemote? from)
+internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
 {
     public ItemWarner Warner { get; } = new(ctx.Messages);
     public StagePaths? Stage { get; set; }
@@ -114,11 +109,17 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, GitRemote? fro
             if (file != null) results.Add(VerifyWorkTree(key, file));
             results.Add(await CheckContentAsync(key, desc, ct));
         }
-        else
+        else if (from is GitRemote local)
         {
-            var remoteObj = from.Locations.PresentObjectPath(key);
+            var remoteObj = local.Locations.PresentObjectPath(key);
             results.Add(await VerifyLocationLogAsync(key, remoteObj != null, from.Uuid, desc, ct));
             if (remoteObj != null) results.Add(await CheckRemoteContentAsync(key, remoteObj, desc, ct));
+        }
+        else
+        {
+            bool has = await from.HasKeyAsync(key, ct);
+            results.Add(await VerifyLocationLogAsync(key, has, from.Uuid, desc, ct));
+            if (has && !ctx.Fast) results.Add(await CheckDownloadedContentAsync(key, desc, ct));
         }
         results.Add(await CheckNumCopiesAsync(key, file != null, desc, ct));
         return results.All(r => r);
@@ -215,6 +216,20 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, GitRemote? fro
         return false;
     }
 
+    /// <summary>A remote on another machine: its copy is downloaded to a temporary file and checked there.</summary>
+    private async Task<bool> CheckDownloadedContentAsync(Key key, string desc, CancellationToken ct)
+    {
+        Directory.CreateDirectory(repo.Locations.OtherTmpDir);
+        var tmp = Path.Combine(repo.Locations.OtherTmpDir, $"fsck.{Environment.ProcessId}.{KeyFile.Escape(key)}");
+        try
+        {
+            await using (var dst = new FileStream(tmp, FileMode.Create, FileAccess.Write))
+                await from!.RetrieveAsync(key, null, 0, dst, M.Progress, ct);
+            return await CheckRemoteContentAsync(key, tmp, desc, ct);
+        }
+        finally { File.Delete(tmp); }
+    }
+
     /// <summary>badContentRemote': keep the bad copy in our bad directory unless we have the content, then drop it from the remote.</summary>
     private async Task<string> BadRemoteAsync(Key key, string remoteObj, CancellationToken ct)
     {
@@ -227,10 +242,14 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, GitRemote? fro
                 Directory.CreateDirectory(repo.Locations.BadDir);
                 File.Copy(remoteObj, dest);
             }
-            BadContent.MoveBad(from!.Locations, key, remoteObj);
-            File.Delete(BadContent.BadPath(from.Locations, key));
+            if (from is GitRemote local)
+            {
+                BadContent.MoveBad(local.Locations, key, remoteObj);
+                File.Delete(BadContent.BadPath(local.Locations, key));
+            }
+            else await from!.RemoveAsync(repo, key, DropProof.Forced(), ct);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UserErrorException)
         {
             return $"failed to drop from {from!.Name}: {e.Message}";
         }

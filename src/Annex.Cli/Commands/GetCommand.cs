@@ -18,7 +18,7 @@ public sealed class GetCommand : ICommand
         var runner = new ItemRunner(ctx, "get");
         var store = new ObjectStore(repo.Locations);
         var locations = new LocationLogStore(repo);
-        var remotes = await GitRemote.ListAsync(repo, ct);
+        var remotes = await ctx.RemotesAsync(ct);
         var from = args.Value("from");
         var wanted = new Wanted(repo);
         if (from != null)
@@ -44,7 +44,7 @@ public sealed class GetCommand : ICommand
             {
                 foreach (var r in candidates)
                 {
-                    if (!r.HasKey(file.Key)) continue;
+                    if (!await r.HasKeyAsync(file.Key, ct)) continue;
                     ctx.Messages.Note($"from {r.Name}...");
                     await ContentMoves.FetchAsync(ctx, repo, file, r, ct);
                     return true;

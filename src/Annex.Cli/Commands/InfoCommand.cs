@@ -263,7 +263,7 @@ internal sealed class InfoStats(CommandContext ctx, AnnexRepo repo, ParsedArgs a
     public async Task<bool> ItemAsync(string p, CancellationToken ct)
     {
         if (Directory.Exists(Path.Combine(ctx.Cwd, p))) { await DirAsync(p, ct); return true; }
-        var remotes = await GitRemote.ListAsync(repo, ct);
+        var remotes = await ctx.RemotesAsync(ct);
         if (remotes.FirstOrDefault(r => r.Name == p) is { } remote) { await RemoteAsync(remote, p, ct); return true; }
         var byName = ResolveUuid(p);
         if (byName.Count == 1) { await UuidAsync(byName[0], p, p, ct); return true; }
@@ -417,7 +417,7 @@ internal sealed class InfoStats(CommandContext ctx, AnnexRepo repo, ParsedArgs a
         End();
     }
 
-    private async Task RemoteAsync(GitRemote r, string input, CancellationToken ct)
+    private async Task RemoteAsync(IRemote r, string input, CancellationToken ct)
     {
         Begin("info " + r.Name, input);
         UuidStats(r.Uuid);
@@ -426,7 +426,7 @@ internal sealed class InfoStats(CommandContext ctx, AnnexRepo repo, ParsedArgs a
         Stat("cost", cost, cost);
         Stat("type", "git", "git");
         Stat("available", "true", "true");
-        var location = r.Repo.WorkTree ?? r.Repo.GitDir;
+        var location = r.Location;
         Stat("repository location", location, location);
         var refsDir = Path.Combine(repo.Git.GitDir, "refs", "remotes", r.Name);
         var synced = Directory.Exists(refsDir)

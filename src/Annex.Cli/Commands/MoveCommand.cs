@@ -24,7 +24,7 @@ public sealed class MoveCommand : ICommand
         var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
-            bool hereHas = store.Has(file.Key), remoteHas = remote.HasKey(file.Key);
+            bool hereHas = store.Has(file.Key), remoteHas = await remote.HasKeyAsync(file.Key, ct);
             if (fromRemote ? !remoteHas : !hereHas) continue;
             if (args.Has("auto") && !await wanted.WantGetAsync(fromRemote ? repo.Uuid : remote.Uuid, file, ct)) continue;
             ctx.Messages.StartItem("move", ctx.Display(repo, file.Path), file.Key.ToString(), input);
@@ -37,20 +37,20 @@ public sealed class MoveCommand : ICommand
         return runner.Finish();
     }
 
-    private static async Task<bool> MoveHereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
+    private static async Task<bool> MoveHereAsync(CommandContext ctx, AnnexRepo repo, IRemote remote, AnnexedFile file,
         bool hereHad, CancellationToken ct)
     {
         if (!hereHad) await ContentMoves.FetchAsync(ctx, repo, file, remote, ct);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct);
         if (!proof.Ok && hereHad) return Unsafe(ctx, proof, remote.Name);
-        await remote.RemoveAsync(repo, file.Key, ct);
+        await remote.RemoveAsync(repo, file.Key, proof, ct);
         return true;
     }
 
-    private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, GitRemote remote, AnnexedFile file,
+    private static async Task<bool> MoveThereAsync(CommandContext ctx, AnnexRepo repo, IRemote remote, AnnexedFile file,
         bool remoteHad, CancellationToken ct)
     {
-        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, ct, ctx.Messages.Progress);
+        if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, file.Path, ctx.Messages.Progress, ct);
         using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
         if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
         await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);

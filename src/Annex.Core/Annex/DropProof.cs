@@ -12,12 +12,18 @@ namespace Annex.Core.Annex;
 /// </summary>
 public sealed class DropProof : IDisposable
 {
-    private readonly List<PosixLock> _locks;
+    private readonly List<CopyLock> _locks;
     public int Verified { get; }
     public bool Ok { get; }
     public string? Explanation { get; }
 
-    private DropProof(List<PosixLock> locks, int verified, bool ok, string? explanation)
+    /// <summary>
+    /// When the earliest of the locks this proof holds may lapse without us knowing (a remote's retention
+    /// time); a removal elsewhere after it would no longer be proven safe. Null when no lock can lapse.
+    /// </summary>
+    public DateTimeOffset? Expires => _locks.Select(l => l.Expires).Where(e => e != null).Min();
+
+    private DropProof(List<CopyLock> locks, int verified, bool ok, string? explanation)
     {
         _locks = locks;
         Verified = verified;
@@ -25,8 +31,13 @@ public sealed class DropProof : IDisposable
         Explanation = explanation;
     }
 
-    /// <summary>A place whose copy can be locked for the duration of a drop (this repository, a local-path remote).</summary>
-    public sealed record Lockable(Uuid Uuid, Locations Locations);
+    /// <summary>A place whose copy can be locked for the duration of a drop (this repository, a remote).</summary>
+    public sealed record Lockable(Uuid Uuid, Func<Key, CancellationToken, Task<CopyLock?>> TryLock)
+    {
+        /// <summary>A repository on this machine, locked with its fcntl content lock.</summary>
+        public static Lockable Local(Uuid uuid, Locations loc) => new(uuid, (key, _) =>
+            Task.FromResult(ContentLock.LockShared(loc, key) is { } lk ? new CopyLock(lk) : null));
+    }
 
     /// <summary>
     /// Checks that dropping <paramref name="key"/> from <paramref name="droppingFrom"/> leaves at least
@@ -38,7 +49,7 @@ public sealed class DropProof : IDisposable
     {
         var trust = await new TrustLogStore(repo).LevelsAsync(ct);
         var logged = await new LocationLogStore(repo).PresentAsync(key, ct);
-        var locks = new List<PosixLock>();
+        var locks = new List<CopyLock>();
         var counted = new HashSet<Uuid>();
         var untrusted = new List<Uuid>();
         foreach (var u in logged.Concat(knownPresent).Distinct())
@@ -50,7 +61,7 @@ public sealed class DropProof : IDisposable
             if (level is TrustLevel.Trusted || knownPresent.Contains(u)) { counted.Add(u); continue; }
             var place = lockable.FirstOrDefault(l => l.Uuid == u);
             if (place == null) continue;
-            var lk = ContentLock.LockShared(place.Locations, key);
+            var lk = await place.TryLock(key, ct);
             if (lk == null) continue;
             locks.Add(lk);
             counted.Add(u);

@@ -11,7 +11,7 @@ namespace Annex.Core.Remotes;
 /// config the first time and cached in remote.NAME.annex-uuid, as the reference does; its object store
 /// is read directly.
 /// </summary>
-public sealed class GitRemote : IAsyncDisposable
+public sealed class GitRemote : IRemote
 {
     public string Name { get; }
     public Uuid Uuid { get; }
@@ -59,13 +59,25 @@ public sealed class GitRemote : IAsyncDisposable
         return Path.GetFullPath(url, repo.Git.TopDir);
     }
 
+    public string Location => Repo.WorkTree ?? Repo.GitDir;
+
     public bool HasKey(Key key) => Locations.PresentObjectPath(key) != null;
 
-    public DropProof.Lockable AsLockable => new(Uuid, Locations);
+    public Task<bool> HasKeyAsync(Key key, CancellationToken ct) => Task.FromResult(HasKey(key));
+
+    public Task<bool> RetrieveAsync(Key key, string? associatedFile, long offset, Stream destination,
+        Action<long, long?>? progress, CancellationToken ct)
+    {
+        var obj = Locations.PresentObjectPath(key) ?? throw new UserErrorException($"not available in {Name}");
+        return Task.FromResult(Transfer.CopyFrom(obj, offset, destination, progress, ct));
+    }
+
+    public Task<CopyLock?> TryLockContentAsync(Key key, CancellationToken ct) =>
+        Task.FromResult(ContentLock.LockShared(Locations, key) is { } lk ? new CopyLock(lk) : null);
 
     /// <summary>Copies a verified object into the remote's store and records it in both repositories' location logs.</summary>
-    public async Task SendAsync(AnnexRepo local, Key key, string localObject, CancellationToken ct,
-        Action<long, long?>? progress = null)
+    public async Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
+        Action<long, long?>? progress, CancellationToken ct)
     {
         RefuseIfReadOnly();
         if (!HasKey(key)) await Transfer.FetchAsync(Locations, key, localObject, ct, progress);
@@ -77,7 +89,7 @@ public sealed class GitRemote : IAsyncDisposable
     /// Removes the remote's copy. The caller holds a <see cref="DropProof"/>; this takes the remote's
     /// exclusive content lock so no one is relying on that copy at the moment it goes.
     /// </summary>
-    public async Task<bool> RemoveAsync(AnnexRepo local, Key key, CancellationToken ct)
+    public async Task RemoveAsync(AnnexRepo local, Key key, DropProof proof, CancellationToken ct)
     {
         RefuseIfReadOnly();
         if (HasKey(key))
@@ -88,7 +100,6 @@ public sealed class GitRemote : IAsyncDisposable
         }
         await new LocationLogStore(await RemoteRepoAsync(ct)).SetAsync(key, Uuid, present: false, ct);
         await new LocationLogStore(local).SetAsync(key, Uuid, present: false, ct);
-        return true;
     }
 
     private void RefuseIfReadOnly()

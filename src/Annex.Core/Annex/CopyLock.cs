@@ -1,0 +1,13 @@
+namespace Annex.Core.Annex;
+
+/// <summary>
+/// A copy held in place while a drop elsewhere counts it. <see cref="Expires"/> is when the holder stops
+/// guaranteeing it if the lock is lost (a P2P peer keeps a lock for its retention time after a dropped
+/// connection); null for a lock that cannot be lost without us knowing (a local fcntl lock).
+/// </summary>
+public sealed class CopyLock(IDisposable release, DateTimeOffset? expires = null) : IDisposable
+{
+    public DateTimeOffset? Expires { get; } = expires;
+
+    public void Dispose() => release.Dispose();
+}
