@@ -59,7 +59,7 @@ public static class ContentSync
     private static async Task DropAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, AnnexedFile file, string display,
         IRemote? from, CancellationToken ct)
     {
-        using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, from, [], ct);
+        await using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, from, [], ct);
         if (!proof.Ok) return;
         ctx.Messages.StartItem("drop", display, file.Key.ToString(), display);
         if (from != null) ctx.Messages.Note($"from {from.Name}...");

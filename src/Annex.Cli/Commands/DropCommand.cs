@@ -52,7 +52,7 @@ public sealed class DropCommand : ICommand
 
     private static async Task<bool> DropOneAsync(CommandContext ctx, AnnexRepo repo, AnnexedFile file, IRemote? from, CancellationToken ct)
     {
-        using var proof = await ProveAsync(ctx, repo, file.Key, from, [], ct);
+        await using var proof = await ProveAsync(ctx, repo, file.Key, from, [], ct);
         if (!proof.Ok)
         {
             ctx.Messages.Note("unsafe");

@@ -43,7 +43,7 @@ public sealed class DropUnusedCommand : ICommand
     {
         // Content already gone (dropped since `unused` ran) is fine.
         if (from == null ? !new ObjectStore(repo.Locations).Has(key) : !await from.HasKeyAsync(key, ct)) return true;
-        using var proof = await DropCommand.ProveAsync(ctx, repo, key, from, [], ct);
+        await using var proof = await DropCommand.ProveAsync(ctx, repo, key, from, [], ct);
         if (!proof.Ok)
         {
             ctx.Messages.Note("unsafe");

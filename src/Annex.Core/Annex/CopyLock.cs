@@ -5,9 +5,12 @@ namespace Annex.Core.Annex;
 /// guaranteeing it if the lock is lost (a P2P peer keeps a lock for its retention time after a dropped
 /// connection); null for a lock that cannot be lost without us knowing (a local fcntl lock).
 /// </summary>
-public sealed class CopyLock(IDisposable release, DateTimeOffset? expires = null) : IDisposable
+public sealed class CopyLock(Func<ValueTask> release, DateTimeOffset? expires = null) : IAsyncDisposable
 {
     public DateTimeOffset? Expires { get; } = expires;
 
-    public void Dispose() => release.Dispose();
+    /// <summary>A lock released synchronously (an fcntl lock).</summary>
+    public CopyLock(IDisposable release) : this(() => { release.Dispose(); return ValueTask.CompletedTask; }) { }
+
+    public ValueTask DisposeAsync() => release();
 }

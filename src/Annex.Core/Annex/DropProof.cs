@@ -10,7 +10,7 @@ namespace Annex.Core.Annex;
 /// locked until the drop is done (Dispose), so it cannot vanish while we rely on it. Untrusted and dead
 /// repositories never count.
 /// </summary>
-public sealed class DropProof : IDisposable
+public sealed class DropProof : IAsyncDisposable
 {
     private readonly List<CopyLock> _locks;
     public int Verified { get; }
@@ -67,7 +67,7 @@ public sealed class DropProof : IDisposable
             counted.Add(u);
         }
         if (counted.Count >= need) return new DropProof(locks, counted.Count, true, null);
-        foreach (var l in locks) l.Dispose();
+        foreach (var l in locks) await l.DisposeAsync();
         var descriptions = await new UuidLogStore(repo).DescriptionsAsync(ct);
         return new DropProof([], counted.Count, false, Explain(repo, need, counted.Count, untrusted, descriptions));
     }
@@ -97,9 +97,9 @@ public sealed class DropProof : IDisposable
     /// <summary>A proof for --force: nothing verified, nothing locked.</summary>
     public static DropProof Forced() => new([], 0, true, null);
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        foreach (var l in _locks) l.Dispose();
+        foreach (var l in _locks) await l.DisposeAsync();
         _locks.Clear();
     }
 }
