@@ -99,7 +99,8 @@ public sealed partial class P2PServer
             try { await Send(new Failure(), ct); } catch (IOException) { }
             return ServerResult.Failed(e.Message);
         }
-        var force = true; // v0 carries no validity: always verify
+        // v0 carries no validity; the store hashes every upload it can anyway, so only INVALID forces more.
+        var force = false;
         if (_version.HasValidity)
         {
             var v = await _conn.ReadMessageAsync(ct);
