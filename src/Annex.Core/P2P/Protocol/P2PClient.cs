@@ -28,13 +28,17 @@ public sealed partial class P2PClient : IAsyncDisposable
     /// line, <paramref name="clientUuid"/> is kept for symmetry with AUTH) and negotiates the version.
     /// </summary>
     public static Task<P2PClient> ConnectAsync(Stream input, Stream output, Uuid clientUuid, CancellationToken ct) =>
-        OpenAsync(input, output, null, ct);
+        OpenAsync(input, output, null, ProtocolVersion.Max, ct);
+
+    /// <summary>Offers an older version than ours (tests, and talking to a peer known to mishandle newer ones).</summary>
+    internal static Task<P2PClient> ConnectAsync(Stream input, Stream output, ProtocolVersion offer, CancellationToken ct) =>
+        OpenAsync(input, output, null, offer, ct);
 
     /// <summary>Connects to a server that wants AUTH first (tor and other token-based transports).</summary>
     public static Task<P2PClient> ConnectWithAuthAsync(Stream input, Stream output, Uuid clientUuid, string token,
-        CancellationToken ct) => OpenAsync(input, output, new Auth(clientUuid, token), ct);
+        CancellationToken ct) => OpenAsync(input, output, new Auth(clientUuid, token), ProtocolVersion.Max, ct);
 
-    private static async Task<P2PClient> OpenAsync(Stream input, Stream output, Auth? auth, CancellationToken ct)
+    private static async Task<P2PClient> OpenAsync(Stream input, Stream output, Auth? auth, ProtocolVersion offer, CancellationToken ct)
     {
         var client = new P2PClient(new P2PConnection(input, output));
         try
@@ -48,7 +52,7 @@ public sealed partial class P2PClient : IAsyncDisposable
                 _ => throw Unexpected(hello, "AUTH-SUCCESS"),
             };
             // A server from before VERSION existed answers ERROR; it speaks version 0.
-            var reply = await client.RequestAsync(new VersionMessage(ProtocolVersion.Max), allowError: true, ct);
+            var reply = await client.RequestAsync(new VersionMessage(offer), allowError: true, ct);
             client.Version = reply switch
             {
                 VersionMessage v => ProtocolVersion.Min(v.Version, ProtocolVersion.Max),
