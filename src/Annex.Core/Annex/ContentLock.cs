@@ -21,11 +21,14 @@ public static class ContentLock
         return lk;
     }
 
-    /// <summary>Locks the object for removal; null when another process holds it for keeping.</summary>
+    /// <summary>Locks the object for removal; null when another process holds it for keeping or a retention promise runs.</summary>
     public static PosixLock? LockExclusive(Locations loc, Key key)
     {
         var obj = loc.PresentObjectPath(key) ?? loc.ObjectPath(key);
-        return TryLock(obj + ".lck", exclusive: true);
+        var lk = TryLock(obj + ".lck", exclusive: true);
+        // A peer was promised this copy for a while (LOCKCONTENT retention): it is not ours to remove yet.
+        if (lk != null && ContentRetention.IsRetained(obj, DateTimeOffset.UtcNow)) { lk.Dispose(); return null; }
+        return lk;
     }
 
     private static PosixLock? TryLock(string path, bool exclusive)
