@@ -47,7 +47,7 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
             else throw new UserErrorException("Not in a git-annex repository.");
         }
         // Learns (and caches in remote.NAME.annex-uuid) the UUIDs of local-path remotes, so names resolve.
-        _remotes ??= await Annex.Core.Remotes.RemoteList.ListAsync(repo, ct);
+        _remotes ??= await Annex.Core.Remotes.RemoteList.ListAsync(repo, Messages.Warning, ct);
         return repo;
     }
 

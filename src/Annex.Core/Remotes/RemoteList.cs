@@ -1,13 +1,40 @@
 using Annex.Core.Annex;
+using Annex.Core.Logs;
+using Annex.Core.Remotes.Ssh;
 
 namespace Annex.Core.Remotes;
 
 /// <summary>The usable remotes of a repository, of every kind this build speaks to, cheapest first.</summary>
 public static class RemoteList
 {
-    public static async Task<IReadOnlyList<IRemote>> ListAsync(AnnexRepo repo, CancellationToken ct = default)
+    /// <summary>Cost of a remote on another host (Config/Cost.hs expensiveRemoteCost).</summary>
+    public const int SshCost = 200;
+
+    /// <param name="warn">Where the first contact with an ssh remote reports problems (no git-annex there, unreachable).</param>
+    public static async Task<IReadOnlyList<IRemote>> ListAsync(AnnexRepo repo, Action<string>? warn = null, CancellationToken ct = default)
     {
         var list = new List<IRemote>(await GitRemote.ListAsync(repo, ct));
+        foreach (var name in repo.Config.RemoteNames())
+            if (await SshRemoteAsync(repo, name, warn ?? (_ => { }), ct) is { } r) list.Add(r);
         return list.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<SshRemote?> SshRemoteAsync(AnnexRepo repo, string name, Action<string> warn, CancellationToken ct)
+    {
+        var config = repo.Config;
+        if (config.GetBool($"remote.{name}.annex-ignore", false)) return null;
+        var location = config.Get($"remote.{name}.url");
+        if (string.IsNullOrEmpty(location) || GitRemote.LocalPath(repo, location) != null) return null;
+        var url = SshUrl.TryParse(location);
+        if (url == null) return null;
+        var settings = SshSettings.ForRemote(config, repo.Git, name);
+        if (!Uuid.TryParse(config.Get($"remote.{name}.annex-uuid") ?? "", out var uuid))
+        {
+            var found = await SshUuidDiscovery.DiscoverAsync(repo, name, url, settings, warn, ct: ct);
+            if (found.Outcome != ConfigListOutcome.Annex) return null;
+            uuid = found.Uuid;
+        }
+        var cost = (int)(config.GetLong($"remote.{name}.annex-cost") ?? SshCost);
+        return new SshRemote(repo, name, uuid, location, url, settings, cost, config.GetBool($"remote.{name}.annex-readonly", false));
     }
 }
