@@ -13,24 +13,27 @@ public static class ContentRetention
 {
     public static readonly TimeSpan LockRetention = TimeSpan.FromMinutes(10);
 
-    /// <summary>Promises to keep <paramref name="obj"/> until now + <paramref name="duration"/>; returns the stamp written.</summary>
-    public static string Retain(string obj, TimeSpan duration, DateTimeOffset now)
+    /// <summary>
+    /// Promises to keep <paramref name="obj"/> until now + <paramref name="duration"/>; returns the stamp written,
+    /// or null when a longer promise already runs (it stays, and is not ours to withdraw).
+    /// </summary>
+    public static string? Retain(string obj, TimeSpan duration, DateTimeOffset now)
     {
-        var stamp = Format(now + duration);
+        string? stamp = Format(now + duration);
         WithWritableDir(obj, () =>
         {
             using var lk = PosixLock.Take(obj + ".rtl", exclusive: true, wait: true);
             // A later promise never shortens an earlier one that is still running.
-            if (Read(obj) is { } existing && existing > now + duration) { stamp = File.ReadAllText(obj + ".rtm"); return; }
+            if (Read(obj) is { } existing && existing > now + duration) { stamp = null; return; }
             AtomicFile.WriteText(obj + ".rtm", stamp);
         });
         return stamp;
     }
 
     /// <summary>Ends our promise: removes .rtm only if it still holds <paramref name="stamp"/> (nobody extended it).</summary>
-    public static void Release(string obj, string stamp)
+    public static void Release(string obj, string? stamp)
     {
-        if (!File.Exists(obj + ".rtm")) return;
+        if (stamp == null || !File.Exists(obj + ".rtm")) return;
         WithWritableDir(obj, () =>
         {
             using var lk = PosixLock.Take(obj + ".rtl", exclusive: true, wait: true);

@@ -72,7 +72,7 @@ public sealed class RepoServerStore(AnnexRepo repo) : IP2PServerStore
     /// the promise (only an orderly UNLOCKCONTENT withdraws it): the peer may already have counted our copy
     /// and dropped its own, and the design promises 10 minutes either way.
     /// </summary>
-    private sealed class RetainedLock(PosixLock lk, string obj, string stamp) : IContentLock
+    private sealed class RetainedLock(PosixLock lk, string obj, string? stamp) : IContentLock
     {
         public ValueTask DisposeAsync()
         {
