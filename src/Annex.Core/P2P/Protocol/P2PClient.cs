@@ -31,7 +31,7 @@ public sealed partial class P2PClient : IAsyncDisposable
         OpenAsync(input, output, null, ProtocolVersion.Max, ct);
 
     /// <summary>Offers an older version than ours (tests, and talking to a peer known to mishandle newer ones).</summary>
-    internal static Task<P2PClient> ConnectAsync(Stream input, Stream output, ProtocolVersion offer, CancellationToken ct) =>
+    public static Task<P2PClient> ConnectAsync(Stream input, Stream output, ProtocolVersion offer, CancellationToken ct) =>
         OpenAsync(input, output, null, offer, ct);
 
     /// <summary>Connects to a server that wants AUTH first (tor and other token-based transports).</summary>

@@ -35,7 +35,7 @@ internal sealed class SshConnector(string remoteName, SshUrl url, SshSettings se
         try
         {
             transport = ProcessStdioTransport.Start(ssh.Program, ssh.Arguments, ssh.WorkingDirectory, null, ct);
-            var client = await P2PClient.ConnectAsync(transport.Input, transport.Output, localUuid, ct);
+            var client = await P2PClient.ConnectAsync(transport.Input, transport.Output, OfferedVersion(), ct);
             if (client.ServerUuid != remoteUuid)
             {
                 await client.DisposeAsync();
@@ -57,6 +57,14 @@ internal sealed class SshConnector(string remoteName, SshUrl url, SshSettings se
             throw;
         }
     }
+
+    /// <summary>
+    /// The protocol version we offer: the newest, unless ANNEXSHARP_P2P_VERSION asks for an older one — a
+    /// testing knob, so interoperability at every version can be checked against real peers.
+    /// </summary>
+    private static ProtocolVersion OfferedVersion() =>
+        int.TryParse(Environment.GetEnvironmentVariable("ANNEXSHARP_P2P_VERSION"), out var v) && v >= 0 && v < ProtocolVersion.Max.Value
+            ? new ProtocolVersion(v) : ProtocolVersion.Max;
 
     /// <summary>
     /// Stops the ssh master we used unless another git-annex is still using it (it holds the socket's lock
