@@ -1,4 +1,5 @@
 using Annex.Core.Annex;
+using Annex.Core.Keys;
 using Annex.Core.Utility;
 
 namespace Annex.Cli.Shell;
@@ -17,20 +18,27 @@ public sealed class DropKeyShellCommand : IShellCommand
     public async Task<int> RunAsync(ShellContext ctx, CancellationToken ct)
     {
         if (!ctx.Force) throw new UserErrorException("dropkey can cause data loss; use --force if you're sure you want to do this");
-        var keys = ShellKeys.Parse(ctx.Params);
-        int failed = 0;
-        foreach (var key in keys)
+        int failed = 0, dropped = 0;
+        foreach (var p in ctx.Params)
         {
-            try { await LocalContent.DropAsync(ctx.Repo, key, ct); }
+            // Each key is an item: a bad one is reported and counted, the others are still dropped (as the reference).
+            if (!Key.TryParse(p, out var key))
+            {
+                failed++;
+                await Console.Error.WriteAsync("git-annex: bad key\n");
+                continue;
+            }
+            try { await LocalContent.DropAsync(ctx.Repo, key, ct); dropped++; }
             catch (UserErrorException e)
             {
                 failed++;
-                await Console.Error.WriteAsync($"dropkey {key} \n  {e.Message}\nfailed\n");
+                await Console.Error.WriteAsync($"git-annex: {e.Message}\n");
             }
         }
         if (ctx.Repo.Branch.Journal.IsDirty) await ctx.Repo.Branch.CommitAsync("update", ct);
-        if (keys.Count > failed) await AnnexContentHook.RunAsync(ctx.Repo, Console.OpenStandardError(), ct);
-        if (failed > 0) throw new UserErrorException($"dropkey: {failed} failed");
-        return 0;
+        if (dropped > 0) await AnnexContentHook.RunAsync(ctx.Repo, Console.OpenStandardError(), ct);
+        if (failed == 0) return 0;
+        await Console.Error.WriteAsync($"dropkey: {failed} failed\n");
+        return 1;
     }
 }

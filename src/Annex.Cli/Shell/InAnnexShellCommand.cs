@@ -6,8 +6,8 @@ namespace Annex.Cli.Shell;
 
 /// <summary>
 /// `git-annex-shell inannex DIR KEY…` (Command/InAnnex.hs, Annex/Content/Presence.hs inAnnexSafe): exit 0 when
-/// every key is present, 1 at the first absent one, 100 when one cannot be determined (its content lock is held:
-/// it is being removed).
+/// every key is present, 1 at the first absent one, 100 when one cannot be determined (its content lock is held
+/// exclusively: it is being removed).
 /// </summary>
 public sealed class InAnnexShellCommand : IShellCommand
 {
@@ -28,14 +28,14 @@ public sealed class InAnnexShellCommand : IShellCommand
         return Task.FromResult(0);
     }
 
-    /// <summary>True present, false absent, null when a lock on its .lck file means it may be going away.</summary>
+    /// <summary>True present, false absent, null when an exclusive lock on its .lck file means it is being removed (a shared lock keeps it).</summary>
     public static bool? Presence(Locations loc, Key key)
     {
         var obj = loc.PresentObjectPath(key);
         if (obj == null) return false;
         var lck = obj + ".lck";
         if (!File.Exists(lck)) return true;
-        return PosixLock.IsLockedByOther(lck) ? null : true;
+        return PosixLock.IsExclusivelyLockedByOther(lck) ? null : true;
     }
 }
 

@@ -19,7 +19,14 @@ public static class AnnexContentHook
         var hook = Path.Combine(hooksDir, Name);
         if (!File.Exists(hook) || (File.GetUnixFileMode(hook) & UnixFileMode.UserExecute) == 0) return;
         // The hook's stdout must not corrupt a protocol on ours (rsync, P2P): it is captured and passed on.
-        var r = await ProcessRunner.RunAsync(hook, [], repo.Git.TopDir, repo.Git.GitEnv(), captureStderr: false, ct: ct);
-        if (r.Stdout.Length > 0) await diagnostics.WriteAsync(r.Stdout, ct);
+        try
+        {
+            var r = await ProcessRunner.RunAsync(hook, [], repo.Git.TopDir, repo.Git.GitEnv(), captureStderr: false, ct: ct);
+            if (r.Stdout.Length > 0) await diagnostics.WriteAsync(r.Stdout, ct);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            await diagnostics.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"  {Name} hook failed to run: {e.Message}\n"), ct);
+        }
     }
 }
