@@ -13,7 +13,9 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var name = Path.GetFileName(InvokedName());
-        if (name.StartsWith("git-annex-shell", StringComparison.Ordinal) || name.StartsWith("git-remote-", StringComparison.Ordinal))
+        if (name.StartsWith("git-annex-shell", StringComparison.Ordinal))
+            return await Shell.ShellMain.RunAsync(args, CancellationToken.None);
+        if (name.StartsWith("git-remote-", StringComparison.Ordinal))
         {
             await Console.Error.WriteLineAsync($"{name}: not implemented in this version of git-annex");
             return 1;

@@ -37,12 +37,17 @@ public sealed partial class PosixLock : IDisposable
     }
 
     /// <summary>True when some process holds a lock on <paramref name="path"/> that conflicts with an exclusive lock.</summary>
-    public static bool IsLockedByOther(string path)
+    public static bool IsLockedByOther(string path) => Conflicts(path, F_WRLCK);
+
+    /// <summary>True when some process holds an exclusive lock on <paramref name="path"/> (shared locks do not count).</summary>
+    public static bool IsExclusivelyLockedByOther(string path) => Conflicts(path, F_RDLCK);
+
+    private static bool Conflicts(string path, short probe)
     {
         int fd = open(path, O_RDONLY | O_CLOEXEC, 0);
         if (fd < 0) return false;
         using var handle = new SafeHandleFd(fd);
-        var fl = new Flock { l_type = F_WRLCK, l_whence = 0, l_start = 0, l_len = 0 };
+        var fl = new Flock { l_type = probe, l_whence = 0, l_start = 0, l_len = 0 };
         if (fcntl(fd, F_GETLK, ref fl) != 0) return false;
         return fl.l_type != F_UNLCK;
     }
