@@ -25,7 +25,9 @@ public sealed class DropCommand : ICommand
         var wanted = new Wanted(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
-            if (from == null ? !store.Has(file.Key) : !await from.HasKeyAsync(file.Key, ct)) continue;
+            // From a remote, the drop is attempted without asking first, as the reference does: removing
+            // what is not there succeeds, and corrects a location log that said otherwise.
+            if (from == null && !store.Has(file.Key)) continue;
             var dropFrom = from?.Uuid ?? repo.Uuid;
             var requiredBy = ctx.Force ? null : await wanted.RequiredByAsync(dropFrom, file, ct);
             if (args.Has("auto") && (requiredBy != null || !await wanted.WantDropAsync(dropFrom, file, ct))) continue;
@@ -73,7 +75,11 @@ public sealed class DropCommand : ICommand
         var lockable = new List<DropProof.Lockable>();
         if (from != null) lockable.Add(DropProof.Lockable.Local(repo.Uuid, repo.Locations));
         foreach (var r in await ctx.RemotesAsync(ct))
-            if (r != from) lockable.Add(new DropProof.Lockable(r.Uuid, r.TryLockContentAsync));
+            if (r != from) lockable.Add(new DropProof.Lockable(r.Uuid, r is GitRemote ? r.TryLockContentAsync : async (k, c) =>
+            {
+                ctx.Messages.Note($"locking {r.Name}...");
+                return await r.TryLockContentAsync(k, c);
+            }));
         return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, Math.Max(numcopies, mincopies), lockable, knownPresent, ct);
     }
 }

@@ -202,7 +202,7 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
     }
 
     /// <summary>The remote's object is checked in place (a local path remote's copy is as cheap as a symlink to it).</summary>
-    private async Task<bool> CheckRemoteContentAsync(Key key, string remoteObj, string desc, CancellationToken ct)
+    private async Task<bool> CheckRemoteContentAsync(Key key, string remoteObj, string desc, CancellationToken ct, bool showChecksum = true)
     {
         if (key.Size is { } size && new FileInfo(remoteObj).Length is var actual && actual != size)
         {
@@ -210,7 +210,7 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
             return false;
         }
         if (ctx.Fast || Backends.ForKey(key) is not { CanVerify: true }) return true;
-        M.Note("checksum...");
+        if (showChecksum) M.Note("checksum..."); // a download shows its progress instead
         if (Backends.VerifyFile(key, remoteObj, ct) != false) return true;
         Warner.Warn($"{desc}: Bad file content; {await BadRemoteAsync(key, remoteObj, ct)}");
         return false;
@@ -225,7 +225,7 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
         {
             await using (var dst = new FileStream(tmp, FileMode.Create, FileAccess.Write))
                 await from!.RetrieveAsync(key, null, 0, dst, M.Progress, ct);
-            return await CheckRemoteContentAsync(key, tmp, desc, ct);
+            return await CheckRemoteContentAsync(key, tmp, desc, ct, showChecksum: false);
         }
         finally { File.Delete(tmp); }
     }

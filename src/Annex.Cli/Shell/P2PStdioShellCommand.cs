@@ -1,3 +1,6 @@
+using Annex.Core.Annex;
+using Annex.Core.P2P;
+using Annex.Core.P2P.Protocol;
 using Annex.Core.Utility;
 
 namespace Annex.Cli.Shell;
@@ -13,18 +16,28 @@ public sealed class P2PStdioShellCommand : IShellCommand
     public string Description => "communicate in P2P protocol over stdio";
     public ShellMode Mode => ShellMode.ReadOnly;
 
-    public Task<int> RunAsync(ShellContext ctx, CancellationToken ct)
+    public async Task<int> RunAsync(ShellContext ctx, CancellationToken ct)
     {
         if (ctx.Params.Count != 1) throw new UserErrorException("missing UUID parameter");
-        var clientUuid = ctx.Params[0];
-        var mode = ctx.AllowedMode;
-        var serverUuid = ctx.Repo.Uuid;
-        // wiring point: run Annex.Core.P2P.P2PServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(),
-        // <AnnexRepo-backed IP2PServerStore over ctx.Repo>, serverUuid, <ServerMode from `mode`: ReadOnly ->
-        // ServeReadOnly, AppendOnly -> ServeAppendOnly, ReadWrite -> ServeReadWrite>, ct), serving client `clientUuid`;
-        // the server sends AUTH-SUCCESS <serverUuid> first. Then commit the git-annex branch if the journal is dirty
-        // and run AnnexContentHook when content was received or removed.
-        _ = (clientUuid, mode, serverUuid);
-        throw new UserErrorException("p2pstdio: not implemented");
+        var mode = ctx.AllowedMode switch
+        {
+            ShellMode.ReadOnly => ServerMode.ReadOnly,
+            ShellMode.AppendOnly => ServerMode.AppendOnly,
+            _ => ServerMode.ReadWrite,
+        };
+        var store = new RepoServerStore(ctx.Repo);
+        ServerResult result;
+        try
+        {
+            result = await P2PServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), store, ctx.Repo.Uuid, mode, ct);
+        }
+        finally
+        {
+            // Whatever was stored or removed before the session ended is recorded, even when it ended badly.
+            if (await store.CommitAsync(CancellationToken.None))
+                await AnnexContentHook.RunAsync(ctx.Repo, Console.OpenStandardError(), CancellationToken.None);
+        }
+        if (!result.Ok) throw new UserErrorException(result.Error ?? "protocol error");
+        return 0;
     }
 }

@@ -52,19 +52,26 @@ public sealed class DropProof : IAsyncDisposable
         var locks = new List<CopyLock>();
         var counted = new HashSet<Uuid>();
         var untrusted = new List<Uuid>();
+        var toLock = new HashSet<Uuid>();
         foreach (var u in logged.Concat(knownPresent).Distinct())
         {
             if (u == droppingFrom) continue;
             var level = trust.TryGetValue(u, out var l) ? l : TrustLevel.SemiTrusted;
             if (level is TrustLevel.Dead) continue;
-            if (level is TrustLevel.Untrusted) { untrusted.Add(u); continue; }
-            if (level is TrustLevel.Trusted || knownPresent.Contains(u)) { counted.Add(u); continue; }
-            var place = lockable.FirstOrDefault(l => l.Uuid == u);
-            if (place == null) continue;
+            if (level is TrustLevel.Untrusted) untrusted.Add(u);
+            else if (level is TrustLevel.Trusted || knownPresent.Contains(u)) counted.Add(u);
+            else toLock.Add(u);
+        }
+        // Locks are taken cheapest place first and only as many as are needed: each may cost a round trip
+        // to another host, and the reference shows each one it takes ("locking REMOTE...").
+        foreach (var place in lockable)
+        {
+            if (counted.Count >= need) break;
+            if (!toLock.Remove(place.Uuid)) continue;
             var lk = await place.TryLock(key, ct);
             if (lk == null) continue;
             locks.Add(lk);
-            counted.Add(u);
+            counted.Add(place.Uuid);
         }
         if (counted.Count >= need) return new DropProof(locks, counted.Count, true, null);
         foreach (var l in locks) await l.DisposeAsync();

@@ -60,11 +60,13 @@ public sealed class RepoServerStore(AnnexRepo repo) : IP2PServerStore
 
     public long MonotonicSeconds() => Stopwatch.GetTimestamp() / Stopwatch.Frequency;
 
-    /// <summary>Commits the location-log changes of this session to the git-annex branch.</summary>
-    public async Task CommitAsync(CancellationToken ct)
+    /// <summary>Commits the location-log changes of this session to the git-annex branch; true when content came or went.</summary>
+    public async Task<bool> CommitAsync(CancellationToken ct)
     {
-        if (_changed) await repo.Branch.CommitAsync("update", ct);
+        if (!_changed) return false;
+        await repo.Branch.CommitAsync("update", ct);
         _changed = false;
+        return true;
     }
 
     /// <summary>
