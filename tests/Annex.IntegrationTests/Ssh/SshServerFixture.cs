@@ -145,3 +145,12 @@ public sealed class SshdFactAttribute : FactAttribute
         if (!SshServerFixture.Available) Skip = $"needs {SshServerFixture.Sshd} and ssh-keygen";
     }
 }
+
+/// <summary>A theory that is skipped, with the reason, when there is no sshd on this machine.</summary>
+public sealed class SshdTheoryAttribute : TheoryAttribute
+{
+    public SshdTheoryAttribute()
+    {
+        if (!SshServerFixture.Available) Skip = $"needs {SshServerFixture.Sshd} and ssh-keygen";
+    }
+}
