@@ -133,8 +133,7 @@ public sealed class AnnexBranch(AnnexRepo repo)
         var entries = Journal.Entries();
         if (entries.Count == 0) return false;
         var branchSha = await EnsureExistsAsync(ct);
-        await EnsureIndexMatchesAsync(branchSha, ct);
-        await StageJournalAsync(entries, ct);
+        await StageJournalOntoAsync(branchSha, entries, ct);
         var tree = await Refs.WriteTreeAsync(repo.Git, IndexEnv, ct);
         var commit = await Refs.CommitTreeAsync(repo.Git, tree, [branchSha], message, ct);
         await Refs.UpdateAsync(repo.Git, FullName, commit, ct);
@@ -154,6 +153,30 @@ public sealed class AnnexBranch(AnnexRepo repo)
             await ui.StageAsync(UpdateIndex.FileMode, sha, path, ct);
         }
         await ui.FinishAsync(ct);
+    }
+
+    /// <summary>
+    /// Stages the journal into .git/annex/index so that committing it gives <paramref name="branchSha"/> plus the
+    /// journal. The journal was written against the commit the index reflects; when the branch has moved on
+    /// since (a push straight into git-annex, another process), the journal is staged onto that older state
+    /// and the branch union-merged into it, as the reference does (Annex/Branch.hs updateIndex): replacing
+    /// the branch's files with journal files computed from older ones would drop the lines the branch gained.
+    /// </summary>
+    internal async Task StageJournalOntoAsync(string branchSha, IReadOnlyList<(string BranchPath, string FilePath)> entries, CancellationToken ct)
+    {
+        string? indexSha = null;
+        try { indexSha = File.ReadAllText(repo.Locations.AnnexIndexLock).Trim(); } catch (IOException) { }
+        bool moved = indexSha != null && indexSha != branchSha && File.Exists(repo.Locations.AnnexIndex)
+            && await Refs.IsAncestorAsync(repo.Git, indexSha, branchSha, ct);
+        if (!moved)
+        {
+            await EnsureIndexMatchesAsync(branchSha, ct);
+            if (entries.Count > 0) await StageJournalAsync(entries, ct);
+            return;
+        }
+        if (entries.Count > 0) await StageJournalAsync(entries, ct);
+        await new BranchMerge(repo, this).MergeIntoIndexAsync(branchSha, ct);
+        await SetIndexShaAsync(branchSha, readTree: false, ct);
     }
 
     /// <summary>.git/annex/index must reflect the branch before staging on top of it; index.lck says which commit it reflects.</summary>

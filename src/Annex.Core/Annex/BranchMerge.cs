@@ -44,9 +44,8 @@ internal sealed class BranchMerge(AnnexRepo repo, AnnexBranch branch)
             RememberMerged(candidates);
             return;
         }
-        await branch.EnsureIndexMatchesAsync(ours, ct);
         var entries = branch.Journal.Entries();
-        if (entries.Count > 0) await branch.StageJournalAsync(entries, ct);
+        await branch.StageJournalOntoAsync(ours, entries, ct);
         foreach (var (_, sha) in toMerge) await MergeIntoIndexAsync(sha, ct);
         if (await transitions.HandleAsync(localTs, ours, toMerge.Select(m => m.Sha).ToList(), ct) != null)
         {
@@ -68,7 +67,7 @@ internal sealed class BranchMerge(AnnexRepo repo, AnnexBranch branch)
         : refName.StartsWith("refs/heads/", StringComparison.Ordinal) ? refName["refs/heads/".Length..] : refName;
 
     /// <summary>Merges one tree into the annex index: each file differing between index and tree gets the union of both.</summary>
-    private async Task MergeIntoIndexAsync(string sha, CancellationToken ct)
+    internal async Task MergeIntoIndexAsync(string sha, CancellationToken ct)
     {
         var diff = await GitCli.RunAsync(repo.Git,
             ["diff-index", "--raw", "-z", "-r", "--no-renames", "-l0", "--cached", sha, "--"], env: branch.IndexEnv, ct: ct);

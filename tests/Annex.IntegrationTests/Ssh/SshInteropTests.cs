@@ -81,3 +81,36 @@ public class SshInteropTests
         Assert.True(p.OriginHasContent);
     }
 }
+
+/// <summary>Remote paths relative to the remote user's home (`host:~/x`, `ssh://host/~/x`) and sync over ssh.</summary>
+public class SshHomePathTests
+{
+    [SshdTheory]
+    [InlineData("{0}:~/{1}")]
+    [InlineData("ssh://{0}/~/{1}")]
+    public async Task HomeRelativeUrlsReachTheRepositoryAndSyncMovesContent(string urlFormat)
+    {
+        if (!Binaries.Available()) return;
+        var ours = Binaries.Ours;
+        await using var p = await SshPair.StartAsync(ours, ours);
+        var home = Environment.GetEnvironmentVariable("HOME")!;
+        var name = "annexsharp-home-" + Guid.NewGuid().ToString("N")[..8];
+        var inHome = Path.Combine(home, name);
+        Directory.Move(p.Origin, inHome);
+        try
+        {
+            Binaries.Git(ours, p.Clone, "config", "remote.origin.url", string.Format(urlFormat, SshServerFixture.Host, name));
+            p.Env["GIT_SSH_COMMAND"] = p.Sshd.GitSshCommand;
+            p.Ok("get", SshPair.FileName);
+            Assert.True(p.CloneHasContent);
+            File.WriteAllText(Path.Combine(p.Clone, "g"), "second file\n");
+            p.Ok("add", "g");
+            p.Ok("sync", "--content");
+            Assert.Equal("second file\n", File.ReadAllText(Directory.EnumerateFiles(Path.Combine(inHome, ".git/annex/objects"), "*", SearchOption.AllDirectories)
+                .Single(f => File.ReadAllText(f) == "second file\n")));
+            Binaries.Git(ours, inHome, "merge", "-q", "--ff-only", "synced/master"); // sync pushed to synced/master
+            Assert.Contains("(2 copies)", Binaries.RunWith(ours, ours, inHome, "whereis", "g").Out);
+        }
+        finally { Directory.Delete(inHome, recursive: true); Directory.CreateDirectory(p.Origin); }
+    }
+}
