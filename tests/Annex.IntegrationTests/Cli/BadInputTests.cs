@@ -41,4 +41,28 @@ public class BadInputTests
         Assert.Equal(1, r.Code);
         Assert.StartsWith("Invalid option `--frobnicate'", r.Err);
     }
+
+    [Fact]
+    public void SshUrlsThatWouldBeSshOptionsAreRefusedAsTheReferenceRefusesThem()
+    {
+        if (!Available()) return;
+        foreach (var annex in new[] { Ours, Reference })
+        {
+            var parent = Directory.CreateTempSubdirectory("annexsharp-cve-").FullName;
+            var repo = Path.Combine(parent, "repo");
+            Directory.CreateDirectory(repo);
+            Git(annex, repo, "init", "-q");
+            Assert.Equal(0, RunWith(annex, annex, repo, "init", "-q").Code);
+            File.WriteAllText(Path.Combine(repo, "f"), "x\n");
+            Assert.Equal(0, RunWith(annex, annex, repo, "add", "-q", "f").Code);
+            var marker = Path.Combine(parent, "pwned");
+            // CVE-2017-12976: a host name ssh would read as an option that runs a command.
+            Git(annex, repo, "config", "remote.evil.url", $"ssh://-oProxyCommand=touch%20{marker}/path");
+            Git(annex, repo, "config", "remote.evil2.url", $"-oProxyCommand=touch {marker}:path");
+            var r = RunWith(annex, annex, repo, "copy", "--to", "evil", "f");
+            Assert.NotEqual(0, r.Code);
+            Assert.Contains("rejecting ssh hostname that starts with '-'", r.Err);
+            Assert.False(File.Exists(marker), $"{annex} ran the proxy command");
+        }
+    }
 }
