@@ -54,6 +54,10 @@ public static class RepoTarget
 
         public static Fixture Create()
         {
+            // afl kills its children at the end, so their repositories are left behind: remove those of dead processes.
+            foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "annex-fuzz-*"))
+                if (int.TryParse(Path.GetFileName(stale)["annex-fuzz-".Length..], out var pid) && !Directory.Exists("/proc/" + pid))
+                    try { DeleteTree(stale); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             var root = Path.Combine(Path.GetTempPath(), "annex-fuzz-" + Environment.ProcessId);
             var dir = Path.Combine(root, "repo");
             if (Directory.Exists(root)) DeleteTree(root);
