@@ -29,7 +29,12 @@ public sealed class P2PStdioShellCommand : IShellCommand
         ServerResult result;
         try
         {
-            result = await P2PServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), store, ctx.Repo.Uuid, mode, ct);
+            // Plain file streams on fds 0 and 1 (not the console streams) so bulk data moves with blocking calls.
+            Posix.TryGrowPipe(0);
+            Posix.TryGrowPipe(1);
+            var stdin = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read, 1);
+            var stdout = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+            result = await P2PServer.RunAsync(stdin, stdout, store, ctx.Repo.Uuid, mode, ct);
         }
         finally
         {

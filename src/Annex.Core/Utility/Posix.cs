@@ -37,4 +37,41 @@ public static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "lstat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int lstat(string path, byte[] buf);
+
+    /// <summary>
+    /// Grows a pipe's kernel buffer (F_SETPIPE_SZ) so a bulk transfer through it is not a ping-pong of 64 KiB
+    /// turns between the processes on its two ends. Best effort: a pipe that cannot grow (a limit, not a pipe)
+    /// just stays as it was.
+    /// </summary>
+    public static void TryGrowPipe(int fd, int bytes = 1 << 20)
+    {
+        const int F_SETPIPE_SZ = 1031;
+        _ = fcntl_int(fd, F_SETPIPE_SZ, bytes);
+    }
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int fcntl_int(int fd, int cmd, int arg);
+
+    /// <summary>
+    /// sendfile(2): up to <paramref name="count"/> bytes from file <paramref name="inFd"/> at
+    /// <paramref name="offset"/> (advanced) straight to <paramref name="outFd"/> (a pipe or socket), without
+    /// passing through our memory. Returns the bytes sent, 0 at end of file, -1 when the kernel cannot do it
+    /// for these descriptors (the caller copies instead).
+    /// </summary>
+    public static long SendFile(int outFd, int inFd, ref long offset, long count)
+    {
+        const int EINTR = 4, EINVAL = 22, ENOSYS = 38;
+        while (true)
+        {
+            var n = sendfile(outFd, inFd, ref offset, (nint)count);
+            if (n >= 0) return n;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EINTR) continue;
+            if (errno is EINVAL or ENOSYS) return -1;
+            throw new IOException($"sendfile failed: errno {errno}");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "sendfile", SetLastError = true)]
+    private static partial nint sendfile(int outFd, int inFd, ref long offset, nint count);
 }

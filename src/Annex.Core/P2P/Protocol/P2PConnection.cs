@@ -59,6 +59,7 @@ public sealed class P2PConnection(Stream input, Stream output) : IAsyncDisposabl
     /// </summary>
     public async ValueTask ReadDataAsync(long length, Stream destination, Action<long>? progress, CancellationToken ct)
     {
+        if (Blocking(input)) { ReadDataBlocking(length, destination, progress, ct); return; }
         long done = 0;
         while (done < length)
         {
@@ -78,11 +79,84 @@ public sealed class P2PConnection(Stream input, Stream output) : IAsyncDisposabl
         }
     }
 
+    /// <summary>
+    /// Pipes and files (a process's stdio: ssh, git-annex-shell) are read and written with plain blocking
+    /// calls for bulk data: on Unix their async reads and writes are a thread-pool hop each, and on a
+    /// two-core machine those hops take CPU from ssh's cipher, which sets the pace. In-memory and network
+    /// streams keep the async path.
+    /// </summary>
+    private static bool Blocking(Stream s) => s is FileStream or System.IO.Pipes.PipeStream;
+
+    private void ReadDataBlocking(long length, Stream destination, Action<long>? progress, CancellationToken ct)
+    {
+        long done = 0;
+        // First what the line reader already holds, then straight from the stream, never past the payload.
+        if (_reader.TryRead(out var result))
+        {
+            var take = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length));
+            foreach (var segment in take) destination.Write(segment.Span);
+            done = take.Length;
+            _reader.AdvanceTo(take.End);
+            if (done > 0) progress?.Invoke(done);
+        }
+        var buf = ArrayPool<byte>.Shared.Rent(BulkBufferSize);
+        try
+        {
+            while (done < length)
+            {
+                ct.ThrowIfCancellationRequested();
+                int n = input.Read(buf, 0, (int)Math.Min(buf.Length, length - done));
+                if (n == 0)
+                {
+                    destination.Flush();
+                    throw new TruncatedDataException(done, length);
+                }
+                destination.Write(buf, 0, n);
+                done += n;
+                progress?.Invoke(done);
+            }
+        }
+        finally { ArrayPool<byte>.Shared.Return(buf); }
+    }
+
+    private const int BulkBufferSize = 1 << 20;
+
+    /// <summary>
+    /// A file into a pipe (git-annex-shell's stdout) by sendfile(2): the bytes never pass through our memory,
+    /// which leaves the CPU to ssh. False, with nothing sent, when the kernel cannot do it for this pair.
+    /// </summary>
+    private bool SendFileTo(FileStream file, long length, Action<long>? progress, CancellationToken ct)
+    {
+        int outFd = output switch
+        {
+            FileStream f => (int)f.SafeFileHandle.DangerousGetHandle(),
+            System.IO.Pipes.PipeStream p => (int)p.SafePipeHandle.DangerousGetHandle(),
+            _ => -1,
+        };
+        if (outFd < 0) return false;
+        int inFd = (int)file.SafeFileHandle.DangerousGetHandle();
+        long offset = file.Position, done = 0;
+        while (done < length)
+        {
+            ct.ThrowIfCancellationRequested();
+            long n = Utility.Posix.SendFile(outFd, inFd, ref offset, Math.Min(4L << 20, length - done));
+            if (n < 0 && done == 0) return false;
+            // The DATA header is already out; the peer cannot be told otherwise, so the connection is lost.
+            if (n <= 0) throw new ProtocolException($"content shrank while sending: {done} of {length} bytes");
+            done += n;
+            progress?.Invoke(done);
+        }
+        file.Position = offset;
+        return true;
+    }
+
     /// <summary>Sends "DATA n" and then n bytes of <paramref name="source"/> from its current position.</summary>
     public async ValueTask WriteDataAsync(Stream source, long length, Action<long>? progress, CancellationToken ct)
     {
         await WriteMessageAsync(new Data(length), ct);
-        var buf = ArrayPool<byte>.Shared.Rent(SendBufferSize);
+        bool blocking = Blocking(output);
+        if (blocking && source is FileStream file && SendFileTo(file, length, progress, ct)) { output.Flush(); return; }
+        var buf = ArrayPool<byte>.Shared.Rent(blocking ? BulkBufferSize : SendBufferSize);
         try
         {
             long done = 0;
@@ -93,7 +167,8 @@ public sealed class P2PConnection(Stream input, Stream output) : IAsyncDisposabl
                 int n = source is FileStream ? source.Read(want.Span) : await source.ReadAsync(want, ct);
                 // The DATA header is already out; the peer cannot be told otherwise, so the connection is lost.
                 if (n == 0) throw new ProtocolException($"content shrank while sending: {done} of {length} bytes");
-                await output.WriteAsync(buf.AsMemory(0, n), ct);
+                if (blocking) output.Write(buf, 0, n);
+                else await output.WriteAsync(buf.AsMemory(0, n), ct);
                 done += n;
                 progress?.Invoke(done);
             }

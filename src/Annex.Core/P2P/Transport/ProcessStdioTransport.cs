@@ -30,6 +30,8 @@ public sealed class ProcessStdioTransport : IAsyncDisposable
         _process = process;
         Input = process.StandardOutput.BaseStream;
         Output = process.StandardInput.BaseStream;
+        foreach (var s in new[] { Input, Output })
+            if (s is System.IO.Pipes.PipeStream pipe) Posix.TryGrowPipe((int)pipe.SafePipeHandle.DangerousGetHandle());
         // Cancellation ends the conversation the same way a close does, without waiting for the grace period.
         _cancelRegistration = ct.Register(() => _ = CloseAsync(TimeSpan.Zero, CancellationToken.None));
     }

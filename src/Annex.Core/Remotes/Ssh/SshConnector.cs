@@ -24,11 +24,16 @@ internal sealed class SshConnection(ProcessStdioTransport transport, P2PClient c
 internal sealed class SshConnector(string remoteName, SshUrl url, SshSettings settings, Uuid localUuid, Uuid remoteUuid)
 {
     private string? _socket;
+    private SshSettings? _transferSettings;
 
     public async Task<SshConnection> OpenAsync(CancellationToken ct)
     {
+        _transferSettings ??= settings with
+        {
+            Options = [.. settings.Options, .. await SshCipherPreference.ExtraOptionsAsync(url, settings, ct)],
+        };
         var command = GitAnnexShellCommand.P2PStdio(settings.ShellProgram, url.Path, localUuid, remoteUuid);
-        var ssh = SshCommand.Build(url, command, settings, consumeStdin: true);
+        var ssh = SshCommand.Build(url, command, _transferSettings, consumeStdin: true);
         _socket ??= ssh.SocketFile == null ? null : Path.GetFullPath(ssh.SocketFile, ssh.WorkingDirectory ?? Environment.CurrentDirectory);
         var socketLock = SshConnectionLock.Take(ssh);
         ProcessStdioTransport? transport = null;
