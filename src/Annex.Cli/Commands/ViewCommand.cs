@@ -1,0 +1,94 @@
+using Annex.Cli.CommandLine;
+using Annex.Cli.Output;
+using Annex.Core.Annex;
+using Annex.Core.Annex.Views;
+using Annex.Core.Git;
+using Annex.Core.Utility;
+
+namespace Annex.Cli.Commands;
+
+/// <summary>
+/// `git annex view [TAG FIELD=GLOB ?TAG FIELD?=GLOB FIELD!=VALUE ...]` (doc/git-annex-view.mdwn,
+/// Command/View.hs): builds a view branch of the current branch's files from their metadata and
+/// checks it out. vpop, vfilter, vadd and vcycle change the view entered here.
+/// </summary>
+public sealed class ViewCommand : ICommand
+{
+    public string Name => "view";
+    public IReadOnlyList<OptionSpec> Options { get; } = [];
+
+    public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
+    {
+        var repo = await OpenAsync(ctx, ct);
+        if (args.Params.Count == 0) throw new UserErrorException("Specify metadata to include in view");
+        if (!await SafeToEnterAsync(repo, ct))
+        {
+            ctx.Messages.Warning("Your uncommitted changes would be lost when entering a view.");
+            throw new UserErrorException("Not safe to enter view.");
+        }
+        var views = new ViewBranches(repo);
+        var branch = await Refs.CurrentBranchAsync(repo.Git, ct) ?? throw new UserErrorException("not on any branch!");
+        var view = Views.Make(branch, views.UnsetDirectory, args.Params);
+        if (await views.CurrentAsync(ct) is { } cur)
+        {
+            if (cur.Equals(view)) return 0;
+            throw new UserErrorException("Already in a view. Use the vfilter and vadd commands to further refine this view.");
+        }
+        var runner = new ItemRunner(ctx, Name);
+        ctx.Messages.StartItem("view", null, null, string.Join(" ", args.Params), displayName: "");
+        await runner.RunAsync(async () =>
+        {
+            ctx.Messages.Note("searching...");
+            return await CheckoutAsync(ctx, repo, view, reuse: false, ct);
+        });
+        return runner.Finish();
+    }
+
+    internal static async Task<AnnexRepo> OpenAsync(CommandContext ctx, CancellationToken ct)
+    {
+        var repo = await ctx.InitializedRepoAsync(ct);
+        if (repo.Git.IsBare) throw new UserErrorException("You cannot run this command in a bare repository.");
+        return repo;
+    }
+
+    /// <summary>safeToEnterView: staged changes, or unstaged changes to tracked files, would be lost.</summary>
+    private static async Task<bool> SafeToEnterAsync(AnnexRepo repo, CancellationToken ct)
+    {
+        var r = await GitCli.RunAsync(repo.Git, ["status", "--porcelain", "-z", "--untracked-files=no", "--ignore-submodules=none"], ct: ct);
+        return r.Ok && r.Stdout.Length == 0;
+    }
+
+    /// <summary>checkoutViewBranch: builds the branch, checks it out, records the view and removes the
+    /// empty directories the checkout left behind.</summary>
+    internal static async Task<bool> CheckoutAsync(CommandContext ctx, AnnexRepo repo, View view, bool reuse, CancellationToken ct)
+    {
+        var branch = await new ViewBranches(repo).BuildAsync(view, reuse, ct);
+        return await SwitchAsync(ctx, repo, view, branch, ct);
+    }
+
+    internal static async Task<bool> SwitchAsync(CommandContext ctx, AnnexRepo repo, View view, string branch, CancellationToken ct)
+    {
+        SyncCommand.ShowOutput(ctx);
+        if (await GitCli.RunInheritAsync(repo.Git, ["checkout", ViewLog.RefBase(branch)], ct: ct) != 0) return false;
+        new ViewBranches(repo).SetView(view);
+        await RemoveEmptyDirsAsync(repo, ct);
+        if (!Directory.Exists(ctx.Cwd))
+            ctx.Messages.Explain("This view does not include the subdirectory you are currently in.\nPerhaps you should:  cd " + repo.Git.TopDir + "\n");
+        return true;
+    }
+
+    private static async Task RemoveEmptyDirsAsync(AnnexRepo repo, CancellationToken ct)
+    {
+        var r = await GitCli.RunAsync(repo.Git, ["ls-files", "-z", "--others", "--directory"], ct: ct);
+        foreach (var p in r.StdoutText.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!p.EndsWith('/')) continue;
+            try { Directory.Delete(Path.Combine(repo.Git.TopDir, p)); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    internal static async Task<View> CurrentOrFailAsync(AnnexRepo repo, CancellationToken ct) =>
+        await new ViewBranches(repo).CurrentAsync(ct) ?? throw new UserErrorException("Not in a view.");
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Annex.Core.Git;
+using Annex.Core.Keys;
+using Annex.Core.Logs;
+using Annex.Core.Utility;
+
+namespace Annex.Core.Annex.Views;
+
+/// <summary>
+/// Building and tracking view branches (Annex/View.hs applyView', genViewBranch; Logs/View.hs).
+/// A view branch is a parentless commit of a tree staged in .git/annex/viewindex; its message is
+/// the branch's full name.
+/// </summary>
+public sealed class ViewBranches(AnnexRepo repo)
+{
+    private string ViewLogPath => Path.Combine(repo.Locations.AnnexDir, "viewlog");
+    private string ViewIndexPath => Path.Combine(repo.Locations.AnnexDir, "viewindex");
+
+    public string UnsetDirectory => repo.Config.Get("annex.viewunsetdirectory") ?? "_";
+
+    public IReadOnlyList<View> Recent() =>
+        File.Exists(ViewLogPath) ? ViewLog.Parse(File.ReadAllText(ViewLogPath)) : [];
+
+    private void Write(IEnumerable<View> views)
+    {
+        Directory.CreateDirectory(repo.Locations.AnnexDir);
+        AtomicFile.WriteText(ViewLogPath, ViewLog.Format(views));
+    }
+
+    public void SetView(View v) => Write(ViewLog.Add(Recent(), v));
+    public void RemoveView(View v) => Write(Recent().Where(o => !o.Equals(v)));
+
+    /// <summary>currentView: the checked out branch is a view branch named by a view in the log.</summary>
+    public async Task<View?> CurrentAsync(CancellationToken ct)
+    {
+        var b = await Refs.CurrentBranchAsync(repo.Git, ct);
+        if (b == null || !b.StartsWith(ViewLog.BranchPrefix, StringComparison.Ordinal)) return null;
+        return Recent().FirstOrDefault(v => ViewLog.Names(v, b));
+    }
+
+    /// <summary>applyView (reuse=false: names made from the paths of the current branch) or narrowView
+    /// (reuse=true: the current view's file names kept, their directory metadata read back from them).
+    /// Stages the view's files in the view index and commits the view branch; returns its name.</summary>
+    public async Task<string> BuildAsync(View view, bool reuse, CancellationToken ct)
+    {
+        int? maxExtLen = int.TryParse(repo.Config.Get("annex.maxextensionlength"), out var l) ? l : null;
+        int? maxExts = int.TryParse(repo.Config.Get("annex.maxextensions"), out var m) ? m : null;
+        File.Delete(ViewIndexPath);
+        var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = ViewIndexPath };
+        var matcher = new ViewMatcher(view);
+        var store = new MetadataStore(repo);
+        var entries = new List<IndexEntry>();
+        await foreach (var e in LsFiles.StagedAsync(repo.Git, [], ct))
+            if (e.Stage <= 1) entries.Add(e);
+        await using (var ui = new UpdateIndex(repo.Git, env))
+        {
+            foreach (var e in entries)
+            {
+                var key = await KeyOfAsync(e, ct);
+                if (key == null)
+                {
+                    if (e.Path.StartsWith('.')) await ui.StageAsync(e.Mode, e.Sha, e.Path, ct);
+                    continue;
+                }
+                var dirMeta = reuse
+                    ? ViewedFile.DirMetaData(ViewedFile.DirFromViewedFile(ViewedFile.FileName(e.Path)))
+                    : ViewedFile.DirMetaData(ViewedFile.DirOf(e.Path));
+                var meta = dirMeta.Union(await store.GetAsync(key, ct));
+                var name = reuse ? ViewedFile.FileName(e.Path) : ViewedFile.FromReference(e.Path, maxExtLen, maxExts);
+                foreach (var vf in matcher.ViewedFiles(name, meta))
+                {
+                    var target = Locations.SymlinkTarget(key, vf);
+                    var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(target), ct);
+                    await ui.StageAsync(UpdateIndex.SymlinkMode, sha, vf, ct);
+                }
+            }
+        }
+        var branch = ViewLog.BranchName(view);
+        var tree = await Refs.WriteTreeAsync(repo.Git, env, ct);
+        var commit = await Refs.CommitTreeAsync(repo.Git, tree, [], branch, ct);
+        await Refs.UpdateAsync(repo.Git, branch, commit, ct);
+        return branch;
+    }
+
+    private async Task<Key?> KeyOfAsync(IndexEntry e, CancellationToken ct)
+    {
+        var blob = await repo.CatFile.ReadSmallBlobAsync(e.Sha, WorkTree.MaxPointerSize, ct);
+        if (blob == null) return null;
+        return e.IsSymlink ? WorkTree.KeyFromSymlinkTarget(Encoding.UTF8.GetString(blob)) : WorkTree.KeyFromPointer(blob);
+    }
+}
