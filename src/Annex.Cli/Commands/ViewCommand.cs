@@ -91,4 +91,25 @@ public sealed class ViewCommand : ICommand
 
     internal static async Task<View> CurrentOrFailAsync(AnnexRepo repo, CancellationToken ct) =>
         await new ViewBranches(repo).CurrentAsync(ct) ?? throw new UserErrorException("Not in a view.");
+
+    /// <summary>Run by pre-commit: committing in a view updates the metadata of the files moved,
+    /// added or removed there (Command/PreCommit.hs addViewMetaData/removeViewMetaData).</summary>
+    internal static async Task PreCommitAsync(CommandContext ctx, AnnexRepo repo, CancellationToken ct)
+    {
+        if (await new ViewBranches(repo).CurrentAsync(ct) is not { } view) return;
+        var store = new MetadataStore(repo);
+        var runner = new ItemRunner(ctx, "pre-commit");
+        foreach (var c in await ViewChanges.StagedAsync(repo, view, ct))
+        {
+            ctx.Messages.StartItem("metadata", c.File, c.Key.ToString());
+            await runner.RunAsync(async () =>
+            {
+                var lines = c.MetaData.Fields.SelectMany(f => f.Value.Select(v => f.Key + (v.IsSet ? "+" : "-") + "=" + v.Text + "\n"));
+                ctx.Messages.Explain(string.Concat(lines));
+                if (!c.MetaData.IsEmpty) await store.ChangeAsync(c.Key, c.MetaData, ct);
+                return true;
+            });
+        }
+        await ctx.FinishAsync(ct); // pre-commit runs with noCommit, so upstream commits the branch itself here
+    }
 }
