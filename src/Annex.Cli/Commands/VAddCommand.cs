@@ -18,7 +18,7 @@ public sealed class VAddCommand : ICommand
         ctx.Messages.StartItem("vadd", null, null, string.Join(" ", args.Params), displayName: "");
         await runner.RunAsync(async () =>
         {
-            var view = await ViewCommand.CurrentOrFailAsync(repo, ct);
+            var (view, adj) = await ViewCommand.CurrentOrFailAsync(repo, ct);
             var unset = new ViewBranches(repo).UnsetDirectory;
             var (view2, change) = Views.Refine(view, args.Params.AsEnumerable().Reverse().Select(p => Views.ParseParam(unset, p)).ToList());
             switch (change)
@@ -29,7 +29,7 @@ public sealed class VAddCommand : ICommand
                 case ViewChange.Narrowing:
                     if (view2.VisibleSize == view.VisibleSize)
                         throw new UserErrorException("That would not add an additional level of directory structure to the view. To filter the view, use vfilter instead of vadd.");
-                    return await ViewCommand.CheckoutAsync(ctx, repo, view2, reuse: true, ct);
+                    return await ViewCommand.CheckoutAsync(ctx, repo, view2, adj, reuse: true, ct);
                 default:
                     throw new UserErrorException("Widening view to match more files is not currently supported.");
             }

@@ -13,7 +13,7 @@ public sealed class VCycleCommand : ICommand
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
         var repo = await ViewCommand.OpenAsync(ctx, ct);
-        var view = await ViewCommand.CurrentOrFailAsync(repo, ct);
+        var (view, adj) = await ViewCommand.CurrentOrFailAsync(repo, ct);
         var runner = new ItemRunner(ctx, Name);
         ctx.Messages.StartItem("vcycle", null, null, null, displayName: "");
         await runner.RunAsync(async () =>
@@ -24,7 +24,7 @@ public sealed class VCycleCommand : ICommand
                 ctx.Messages.Note("unchanged");
                 return true;
             }
-            return await ViewCommand.CheckoutAsync(ctx, repo, view2, reuse: true, ct);
+            return await ViewCommand.CheckoutAsync(ctx, repo, view2, adj, reuse: true, ct);
         });
         return runner.Finish();
     }

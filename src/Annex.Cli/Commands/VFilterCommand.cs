@@ -18,12 +18,12 @@ public sealed class VFilterCommand : ICommand
         ctx.Messages.StartItem("vfilter", null, null, string.Join(" ", args.Params), displayName: "");
         await runner.RunAsync(async () =>
         {
-            var view = await ViewCommand.CurrentOrFailAsync(repo, ct);
+            var (view, adj) = await ViewCommand.CurrentOrFailAsync(repo, ct);
             var unset = new ViewBranches(repo).UnsetDirectory;
             var view2 = Views.Filter(view, args.Params.AsEnumerable().Reverse().Select(p => Views.ParseParam(unset, p)).ToList());
             if (view2.VisibleSize > view.VisibleSize)
                 throw new UserErrorException("That would add an additional level of directory structure to the view, rather than filtering it. If you want to do that, use vadd instead of vfilter.");
-            return await ViewCommand.CheckoutAsync(ctx, repo, view2, reuse: true, ct);
+            return await ViewCommand.CheckoutAsync(ctx, repo, view2, adj, reuse: true, ct);
         });
         return runner.Finish();
     }

@@ -14,7 +14,7 @@ public sealed class VPopCommand : ICommand
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
         var repo = await ViewCommand.OpenAsync(ctx, ct);
-        var v = await ViewCommand.CurrentOrFailAsync(repo, ct);
+        var (v, adj) = await ViewCommand.CurrentOrFailAsync(repo, ct);
         int num = args.Params.Count > 0 && int.TryParse(args.Params[0], out var n) ? n : 1;
         var views = new ViewBranches(repo);
         var runner = new ItemRunner(ctx, Name);
@@ -28,7 +28,7 @@ public sealed class VPopCommand : ICommand
             if (rest.Count > 0)
             {
                 SyncCommand.ShowOutput(ctx); // upstream shows output twice here: a blank line
-                ok = await ViewCommand.SwitchAsync(ctx, repo, rest[0], ViewLog.BranchName(rest[0]), ct);
+                ok = await ViewCommand.SwitchAsync(ctx, repo, rest[0], ViewLog.BranchName(rest[0], adj), ct);
             }
             else
             {

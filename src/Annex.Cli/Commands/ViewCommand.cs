@@ -28,10 +28,12 @@ public sealed class ViewCommand : ICommand
         }
         var views = new ViewBranches(repo);
         var branch = await Refs.CurrentBranchAsync(repo.Git, ct) ?? throw new UserErrorException("not on any branch!");
+        string? adj = null;
+        if (ViewLog.AdjustedToOriginal(branch) is { } a) (adj, branch) = a;
         var view = Views.Make(branch, views.UnsetDirectory, args.Params);
         if (await views.CurrentAsync(ct) is { } cur)
         {
-            if (cur.Equals(view)) return 0;
+            if (cur.View.Equals(view)) return 0;
             throw new UserErrorException("Already in a view. Use the vfilter and vadd commands to further refine this view.");
         }
         var runner = new ItemRunner(ctx, Name);
@@ -39,7 +41,7 @@ public sealed class ViewCommand : ICommand
         await runner.RunAsync(async () =>
         {
             ctx.Messages.Note("searching...");
-            return await CheckoutAsync(ctx, repo, view, reuse: false, ct);
+            return await CheckoutAsync(ctx, repo, view, adj, reuse: false, ct);
         });
         return runner.Finish();
     }
@@ -60,9 +62,10 @@ public sealed class ViewCommand : ICommand
 
     /// <summary>checkoutViewBranch: builds the branch, checks it out, records the view and removes the
     /// empty directories the checkout left behind.</summary>
-    internal static async Task<bool> CheckoutAsync(CommandContext ctx, AnnexRepo repo, View view, bool reuse, CancellationToken ct)
+    internal static async Task<bool> CheckoutAsync(CommandContext ctx, AnnexRepo repo, View view, string? adjustment, bool reuse,
+        CancellationToken ct)
     {
-        var branch = await new ViewBranches(repo).BuildAsync(view, reuse, ct);
+        var branch = await new ViewBranches(repo).BuildAsync(view, adjustment, reuse, ct);
         return await SwitchAsync(ctx, repo, view, branch, ct);
     }
 
@@ -89,14 +92,14 @@ public sealed class ViewCommand : ICommand
         }
     }
 
-    internal static async Task<View> CurrentOrFailAsync(AnnexRepo repo, CancellationToken ct) =>
+    internal static async Task<(View View, string? Adjustment)> CurrentOrFailAsync(AnnexRepo repo, CancellationToken ct) =>
         await new ViewBranches(repo).CurrentAsync(ct) ?? throw new UserErrorException("Not in a view.");
 
     /// <summary>Run by pre-commit: committing in a view updates the metadata of the files moved,
     /// added or removed there (Command/PreCommit.hs addViewMetaData/removeViewMetaData).</summary>
     internal static async Task PreCommitAsync(CommandContext ctx, AnnexRepo repo, CancellationToken ct)
     {
-        if (await new ViewBranches(repo).CurrentAsync(ct) is not { } view) return;
+        if (await new ViewBranches(repo).CurrentAsync(ct) is not { View: var view }) return;
         var store = new MetadataStore(repo);
         var runner = new ItemRunner(ctx, "pre-commit");
         foreach (var c in await ViewChanges.StagedAsync(repo, view, ct))

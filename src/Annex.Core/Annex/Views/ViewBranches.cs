@@ -30,18 +30,22 @@ public sealed class ViewBranches(AnnexRepo repo)
     public void SetView(View v) => Write(ViewLog.Add(Recent(), v));
     public void RemoveView(View v) => Write(Recent().Where(o => !o.Equals(v)));
 
-    /// <summary>currentView: the checked out branch is a view branch named by a view in the log.</summary>
-    public async Task<View?> CurrentAsync(CancellationToken ct)
+    /// <summary>currentView: the checked out branch is a view branch named by a view in the log,
+    /// perhaps with an adjustment ("unlocked", ...) applied to it.</summary>
+    public async Task<(View View, string? Adjustment)?> CurrentAsync(CancellationToken ct)
     {
         var b = await Refs.CurrentBranchAsync(repo.Git, ct);
-        if (b == null || !b.StartsWith(ViewLog.BranchPrefix, StringComparison.Ordinal)) return null;
-        return Recent().FirstOrDefault(v => ViewLog.Names(v, b));
+        if (b == null) return null;
+        string? adj = null;
+        if (ViewLog.AdjustedToOriginal(b) is { } a) (adj, b) = a;
+        if (!b.StartsWith(ViewLog.BranchPrefix, StringComparison.Ordinal)) return null;
+        return Recent().FirstOrDefault(v => ViewLog.Names(v, b)) is { } view ? (view, adj) : null;
     }
 
     /// <summary>applyView (reuse=false: names made from the paths of the current branch) or narrowView
     /// (reuse=true: the current view's file names kept, their directory metadata read back from them).
     /// Stages the view's files in the view index and commits the view branch; returns its name.</summary>
-    public async Task<string> BuildAsync(View view, bool reuse, CancellationToken ct)
+    public async Task<string> BuildAsync(View view, string? adjustment, bool reuse, CancellationToken ct)
     {
         int? maxExtLen = int.TryParse(repo.Config.Get("annex.maxextensionlength"), out var l) ? l : null;
         int? maxExts = int.TryParse(repo.Config.Get("annex.maxextensions"), out var m) ? m : null;
@@ -69,13 +73,29 @@ public sealed class ViewBranches(AnnexRepo repo)
                 var name = reuse ? ViewedFile.FileName(e.Path) : ViewedFile.FromReference(e.Path, maxExtLen, maxExts);
                 foreach (var vf in matcher.ViewedFiles(name, meta))
                 {
+                    bool present = repo.Locations.PresentObjectPath(key) != null;
+                    bool? pointer = adjustment switch
+                    {
+                        "unlocked" => true,
+                        "unlockpresent" => present,
+                        "hidemissing-unlocked" => present ? true : null,
+                        "hidemissing" or "hidemissing-locked" or "hidemissing-fixed" or "hidemissing-unfixed" => present ? false : null,
+                        _ => false,
+                    };
+                    if (pointer == null) continue;
+                    if (pointer == true)
+                    {
+                        var psha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)), ct);
+                        await ui.StageAsync(e.Mode == UpdateIndex.ExecMode ? UpdateIndex.ExecMode : UpdateIndex.FileMode, psha, vf, ct);
+                        continue;
+                    }
                     var target = Locations.SymlinkTarget(key, vf);
                     var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(target), ct);
                     await ui.StageAsync(UpdateIndex.SymlinkMode, sha, vf, ct);
                 }
             }
         }
-        var branch = ViewLog.BranchName(view);
+        var branch = ViewLog.BranchName(view, adjustment);
         var tree = await Refs.WriteTreeAsync(repo.Git, env, ct);
         var commit = await Refs.CommitTreeAsync(repo.Git, tree, [], branch, ct);
         await Refs.UpdateAsync(repo.Git, branch, commit, ct);

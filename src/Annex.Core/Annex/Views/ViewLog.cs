@@ -92,6 +92,31 @@ public static class ViewLog
 
     private static string BranchNameOld(View v) => BranchPrefix + "/" + Desc(v, true);
 
+    private const string AdjustedPrefix = "refs/heads/adjusted/";
+    private static readonly string[] Adjustments =
+        ["unlocked", "locked", "fixed", "unfixed", "hidemissing", "showmissing", "unlockpresent", "lockpresent"];
+
+    /// <summary>adjustedToOriginal (Annex/AdjustedBranch/Name.hs): "refs/heads/adjusted/master(unlocked)"
+    /// is master with the "unlocked" adjustment; null for a branch that is not adjusted.</summary>
+    public static (string Adjustment, string Original)? AdjustedToOriginal(string b)
+    {
+        if (!b.StartsWith(AdjustedPrefix, StringComparison.Ordinal)) return null;
+        var rest = b[AdjustedPrefix.Length..];
+        int open = rest.LastIndexOf('(');
+        if (open < 0) return null;
+        var adj = rest[(open + 1)..];
+        int close = adj.IndexOf(')');
+        if (close >= 0) adj = adj[..close];
+        var parts = adj.Split('-', 2);
+        bool known = Adjustments.Contains(adj)
+            || (parts.Length == 2 && parts[0] is "hidemissing" or "showmissing" && parts[1] is "unlocked" or "locked" or "fixed" or "unfixed");
+        return known ? (adj, "refs/heads/" + rest[..open]) : null;
+    }
+
+    /// <summary>branchView with an adjustment: originalToAdjusted of the view branch.</summary>
+    public static string BranchName(View v, string? adjustment) =>
+        adjustment == null ? BranchName(v) : AdjustedPrefix + RefBase(BranchName(v)) + "(" + adjustment + ")";
+
     public static bool IsViewBranch(string b) => b.StartsWith(BranchPrefix + "/", StringComparison.Ordinal);
 
     public static bool Names(View v, string branch) => BranchName(v) == branch || BranchNameOld(v) == branch;

@@ -91,4 +91,15 @@ public class ViewTests
         var excluded = new MetaData([("tag", MetaValue.Set("c")), ("test", MetaValue.Set("test2"))]);
         Assert.Empty(m.ViewedFiles("foo", excluded));
     }
+
+    [Fact]
+    public void AdjustedViewBranchNamesAsTheReferenceWritesThem()
+    {
+        var v = Views.Make("refs/heads/master", "_", ["test=*"]);
+        Assert.Equal("refs/heads/adjusted/views/master(test=_)(unlocked)", ViewLog.BranchName(v, "unlocked"));
+        Assert.Equal(("unlocked", "refs/heads/views/master(test=_)"), ViewLog.AdjustedToOriginal("refs/heads/adjusted/views/master(test=_)(unlocked)"));
+        Assert.Equal(("hidemissing-unlocked", "refs/heads/master"), ViewLog.AdjustedToOriginal("refs/heads/adjusted/master(hidemissing-unlocked)"));
+        Assert.Null(ViewLog.AdjustedToOriginal("refs/heads/views/master(test=_)"));
+        Assert.Null(ViewLog.AdjustedToOriginal("refs/heads/adjusted/master(bogus)"));
+    }
 }
