@@ -12,7 +12,7 @@ public sealed class VCycleCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
-        var repo = await ViewCommand.OpenAsync(ctx, ct);
+        var repo = await ViewCommand.OpenAsync(ctx, args, ct);
         var (view, adj) = await ViewCommand.CurrentOrFailAsync(repo, ct);
         var runner = new ItemRunner(ctx, Name);
         ctx.Messages.StartItem("vcycle", null, null, null, displayName: "");

@@ -13,7 +13,7 @@ public sealed class VFilterCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
-        var repo = await ViewCommand.OpenAsync(ctx, ct);
+        var repo = await ViewCommand.OpenAsync(ctx, args, ct);
         var runner = new ItemRunner(ctx, Name);
         ctx.Messages.StartItem("vfilter", null, null, string.Join(" ", args.Params), displayName: "");
         await runner.RunAsync(async () =>

@@ -13,7 +13,7 @@ public sealed class VPopCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
-        var repo = await ViewCommand.OpenAsync(ctx, ct);
+        var repo = await ViewCommand.OpenAsync(ctx, args, ct);
         var (v, adj) = await ViewCommand.CurrentOrFailAsync(repo, ct);
         int num = args.Params.Count > 0 && int.TryParse(args.Params[0], out var n) ? n : 1;
         var views = new ViewBranches(repo);

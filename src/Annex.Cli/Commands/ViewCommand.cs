@@ -19,10 +19,11 @@ public sealed class ViewCommand : ICommand
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
-        var repo = await OpenAsync(ctx, ct);
+        var repo = await OpenAsync(ctx, args, ct);
         if (args.Params.Count == 0) throw new UserErrorException("Specify metadata to include in view");
         if (!await SafeToEnterAsync(repo, ct))
         {
+            ctx.Messages.ErrorRaw("\n"); // the reference's warning starts on a line of its own
             ctx.Messages.Warning("Your uncommitted changes would be lost when entering a view.");
             throw new UserErrorException("Not safe to enter view.");
         }
@@ -46,8 +47,11 @@ public sealed class ViewCommand : ICommand
         return runner.Finish();
     }
 
-    internal static async Task<AnnexRepo> OpenAsync(CommandContext ctx, CancellationToken ct)
+    internal static async Task<AnnexRepo> OpenAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
+        // The reference's view commands have no JSON output and reject the option.
+        foreach (var j in new[] { "json", "json-progress", "json-error-messages" })
+            if (args.Has(j)) throw new UsageException($"Invalid option `--{j}'");
         var repo = await ctx.InitializedRepoAsync(ct);
         if (repo.Git.IsBare) throw new UserErrorException("You cannot run this command in a bare repository.");
         return repo;

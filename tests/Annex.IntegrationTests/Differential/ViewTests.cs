@@ -6,7 +6,7 @@ namespace Annex.IntegrationTests.Differential;
 /// <summary>
 /// view, vadd, vcycle, vfilter, vpop and a commit inside a view, run by the reference and by ours: the
 /// same view branch names, the same trees (names, modes and symlink blobs), the same .git/annex/viewlog,
-/// the same exit codes, and the same metadata afterwards.
+/// the same output and exit codes, and the same metadata afterwards.
 /// </summary>
 public class ViewTests
 {
@@ -25,6 +25,17 @@ public class ViewTests
         ["vadd", "test=test1"],
         ["vpop"],
         ["vpop"],
+        ["vpop"],
+        ["vfilter", "test=x"],
+        ["view"],
+        ["view", "--json", "test=*"],
+        ["view", "test=test1"],
+        ["vcycle"],
+        ["vadd", "test=*"],
+        ["vadd", "other=*", "test=zzz"],
+        ["vfilter", "year=*"],
+        ["vadd", "a=*", "b=*", "c=*", "e=*", "f=*"],
+        ["vpop", "9"],
     ];
 
     [Fact]
@@ -55,7 +66,8 @@ public class ViewTests
         var sb = new StringBuilder();
         foreach (var step in Steps)
         {
-            sb.Append("== ").Append(string.Join(' ', step)).Append(" => ").Append(RunWith(annex, annex, dir, step).Code).Append('\n');
+            var r = RunWith(annex, annex, dir, step);
+            sb.Append("== ").Append(string.Join(' ', step)).Append(" => ").Append(r.Code).Append('\n').Append(r.Out).Append(r.Err);
             State(annex, dir, sb);
         }
         // A commit inside a view changes metadata.
