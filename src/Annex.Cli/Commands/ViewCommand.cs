@@ -78,8 +78,11 @@ public sealed class ViewCommand : ICommand
         SyncCommand.ShowOutput(ctx);
         if (await GitCli.RunInheritAsync(repo.Git, ["checkout", ViewLog.RefBase(branch)], ct: ct) != 0) return false;
         new ViewBranches(repo).SetView(view);
+        // The checkout may have removed the directory we are in; child processes need one that exists.
+        bool cwdGone = !Directory.Exists(ctx.Cwd);
+        if (cwdGone) Directory.SetCurrentDirectory(repo.Git.TopDir);
         await RemoveEmptyDirsAsync(repo, ct);
-        if (!Directory.Exists(ctx.Cwd))
+        if (cwdGone || !Directory.Exists(ctx.Cwd))
             ctx.Messages.Explain("This view does not include the subdirectory you are currently in.\nPerhaps you should:  cd " + repo.Git.TopDir + "\n");
         return true;
     }
