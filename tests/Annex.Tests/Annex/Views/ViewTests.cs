@@ -102,4 +102,23 @@ public class ViewTests
         Assert.Null(ViewLog.AdjustedToOriginal("refs/heads/views/master(test=_)"));
         Assert.Null(ViewLog.AdjustedToOriginal("refs/heads/adjusted/master(bogus)"));
     }
+
+    private static string Show(MetaData m) =>
+        string.Join(" ", m.Fields.SelectMany(f => f.Value.Select(v => f.Key + (v.IsSet ? "+" : "-") + "=" + v.Text)));
+
+    [Fact]
+    public void CommittedMovesGiveTheReferencesMetadataChanges()
+    {
+        // In the view (test?=*, ?x) the reference records "tag-=x test-=test1" for test1/x/foo removed,
+        // "test+=test3" for test3/_/foo added ("_" holds files lacking a value), and nothing for directories.
+        var v = Views.Make("refs/heads/master", "_", ["test?=*", "?x"]);
+        Assert.Equal("tag-=x test-=test1", Show(ViewChanges.Unset(ViewChanges.FromView(v, "test1/x/foo"))));
+        Assert.Equal("test+=test3", Show(ViewChanges.FromView(v, "test3/_/foo")));
+        var byDir = Views.Make("refs/heads/master", "_", ["/=*"]);
+        Assert.Equal("", Show(ViewChanges.FromView(byDir, "d/bar_%d%")));
+    }
+
+    [Fact]
+    public void DirectoriesAreMetadataWithAnEmptyLastLevel() =>
+        Assert.Equal("/+=a a/+=b a/b/+=", Show(ViewedFile.DirMetaData("a/b")));
 }
