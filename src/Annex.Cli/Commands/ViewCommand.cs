@@ -122,4 +122,16 @@ public sealed class ViewCommand : ICommand
         }
         await ctx.FinishAsync(ct); // pre-commit runs with noCommit, so upstream commits the branch itself here
     }
+
+    /// <summary>sync's pushLocal in a view (Command/Sync.hs updateBranches): the view is brought up to
+    /// date with its parent branch and the metadata by merging an "updated" commit into it.</summary>
+    internal static async Task SyncUpdateAsync(CommandContext ctx, AnnexRepo repo, CancellationToken ct)
+    {
+        var views = new ViewBranches(repo);
+        if (await views.CurrentAsync(ct) is not { } cur) return;
+        if (await views.UpdateAsync(cur.View, cur.Adjustment, ct) is not { } commit) return;
+        ctx.Messages.FlushOut();
+        if (await GitCli.RunInheritAsync(repo.Git, ["merge", commit], ct: ct) != 0)
+            throw new UserErrorException("failed to update view");
+    }
 }

@@ -47,15 +47,49 @@ public sealed class ViewBranches(AnnexRepo repo)
     /// Stages the view's files in the view index and commits the view branch; returns its name.</summary>
     public async Task<string> BuildAsync(View view, string? adjustment, bool reuse, CancellationToken ct)
     {
+        var entries = new List<IndexEntry>();
+        await foreach (var e in LsFiles.StagedAsync(repo.Git, [], ct))
+            if (e.Stage <= 1) entries.Add(e);
+        var env = await StageAsync(view, adjustment, reuse, entries, ct);
+        var branch = ViewLog.BranchName(view, adjustment);
+        var tree = await Refs.WriteTreeAsync(repo.Git, env, ct);
+        var commit = await Refs.CommitTreeAsync(repo.Git, tree, [], branch, ct);
+        await Refs.UpdateAsync(repo.Git, branch, commit, ct);
+        return branch;
+    }
+
+    /// <summary>updateView: the view rebuilt from its parent branch and the current metadata. Returns a
+    /// commit on top of the view branch when its tree changed ("updated refs/heads/views/..."), without
+    /// moving the branch; null when nothing changed.</summary>
+    public async Task<string?> UpdateAsync(View view, string? adjustment, CancellationToken ct)
+    {
+        var r = await GitCli.RunAsync(repo.Git, ["ls-tree", "-r", "-z", "--full-tree", view.ParentBranch], ct: ct);
+        var entries = new List<IndexEntry>();
+        foreach (var item in Encoding.UTF8.GetString(r.Stdout).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int tab = item.IndexOf('\t');
+            var f = item[..tab].Split(' ');
+            if (f[1] == "blob") entries.Add(new IndexEntry(f[0], f[2], 0, item[(tab + 1)..]));
+        }
+        var env = await StageAsync(view, adjustment, false, entries, ct);
+        var branch = ViewLog.BranchName(view, adjustment);
+        var old = await Refs.ShaOfAsync(repo.Git, branch, ct);
+        var oldTree = old == null ? null : (await GitCli.ReadAsync(repo.Git, ["rev-parse", old + "^{tree}"], ct: ct)).Trim();
+        var tree = await Refs.WriteTreeAsync(repo.Git, env, ct);
+        if (tree == oldTree) return null;
+        return await Refs.CommitTreeAsync(repo.Git, tree, old == null ? [] : [old], "updated " + branch, ct);
+    }
+
+    /// <summary>applyView'': stages in a fresh view index where each file appears in the view.</summary>
+    private async Task<Dictionary<string, string?>> StageAsync(View view, string? adjustment, bool reuse,
+        IReadOnlyList<IndexEntry> entries, CancellationToken ct)
+    {
         int? maxExtLen = int.TryParse(repo.Config.Get("annex.maxextensionlength"), out var l) ? l : null;
         int? maxExts = int.TryParse(repo.Config.Get("annex.maxextensions"), out var m) ? m : null;
         File.Delete(ViewIndexPath);
         var env = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = ViewIndexPath };
         var matcher = new ViewMatcher(view);
         var store = new MetadataStore(repo);
-        var entries = new List<IndexEntry>();
-        await foreach (var e in LsFiles.StagedAsync(repo.Git, [], ct))
-            if (e.Stage <= 1) entries.Add(e);
         await using (var ui = new UpdateIndex(repo.Git, env))
         {
             foreach (var e in entries)
@@ -95,11 +129,7 @@ public sealed class ViewBranches(AnnexRepo repo)
                 }
             }
         }
-        var branch = ViewLog.BranchName(view, adjustment);
-        var tree = await Refs.WriteTreeAsync(repo.Git, env, ct);
-        var commit = await Refs.CommitTreeAsync(repo.Git, tree, [], branch, ct);
-        await Refs.UpdateAsync(repo.Git, branch, commit, ct);
-        return branch;
+        return env;
     }
 
     private async Task<Key?> KeyOfAsync(IndexEntry e, CancellationToken ct)
