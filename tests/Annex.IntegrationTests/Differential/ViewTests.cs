@@ -77,6 +77,13 @@ public class ViewTests
         Git(annex, dir, "rm", "-q", "test1/bar_%d%");
         Git(annex, dir, "commit", "-q", "-m", "move");
         State(annex, dir, sb);
+        // sync in a view merges an "updated" commit reflecting metadata changed since.
+        Assert.Equal(0, Run(annex, dir, "metadata", "-q", "-s", "test=test4", "test2/f.a_%d%s%.b.c").Code);
+        var sync = RunWith(annex, annex, dir, "sync");
+        sb.Append("== sync => ").Append(sync.Code).Append('\n')
+            .Append(System.Text.RegularExpressions.Regex.Replace(sync.Out + sync.Err, "[0-9a-f]{7,40}", "SHA"));
+        State(annex, dir, sb);
+        sb.Append(Git(annex, dir, "log", "--format=%s", "-3"));
         Assert.Equal(0, RunWith(annex, annex, dir, "vpop").Code);
         foreach (var f in new[] { "foo", "d/bar" })
             sb.Append(string.Join('\n', Run(annex, dir, "metadata", f).Out.Split('\n').Where(l => !l.Contains("lastchanged")))).Append('\n');
