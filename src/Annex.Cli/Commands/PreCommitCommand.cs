@@ -32,6 +32,7 @@ public sealed class PreCommitCommand : ICommand
             await stage.AddAsync(path, ct);
         }
         await stage.FinishAsync(ct);
+        await ViewCommand.PreCommitAsync(ctx, repo, ct);
         return 0;
     }
 }

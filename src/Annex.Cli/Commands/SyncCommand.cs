@@ -109,6 +109,7 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
             await ContentSync.RunAsync(ctx, repo, runner, contentRemotes, pull, push, ct);
         }
 
+        if (!onlyAnnex) await ViewCommand.SyncUpdateAsync(ctx, repo, ct);
         if (push)
         {
             await repo.Branch.CommitAsync("update", ct);
