@@ -18,7 +18,7 @@ public static class CommandTable
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
         new FsckCommand(), new FixCommand(), new InfoCommand(), new LogCommand(), new MetadataCommand(), new MapCommand(), new NumcopiesCommand("numcopies"), new NumcopiesCommand("mincopies"),
         new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(), new ForgetCommand(),
-        new ConfigCommand(), new ExamineKeyCommand(), new CalcKeyCommand(), new LookupKeyCommand(), new ContentLocationCommand(), new TestCommand(),
+        new AdjustCommand(), new ConfigCommand(), new ExamineKeyCommand(), new CalcKeyCommand(), new LookupKeyCommand(), new ContentLocationCommand(), new TestCommand(),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);
