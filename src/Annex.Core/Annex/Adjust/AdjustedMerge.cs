@@ -56,6 +56,21 @@ public sealed class AdjustedMerge(AnnexRepo repo)
         return true;
     }
 
+    /// <summary>git (2.13 and still 2.39) looks for refs in GIT_DIR rather than GIT_COMMON_DIR, so they are copied in, as upstream does.</summary>
+    private static void CopyRefs(string gitDir, string tmpGit)
+    {
+        var packed = Path.Combine(gitDir, "packed-refs");
+        if (File.Exists(packed)) File.Copy(packed, Path.Combine(tmpGit, "packed-refs"));
+        var refs = Path.Combine(gitDir, "refs");
+        if (!Directory.Exists(refs)) return;
+        foreach (var src in Directory.EnumerateFiles(refs, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(tmpGit, Path.GetRelativePath(gitDir, src));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            try { File.Copy(src, dest); } catch (IOException) { }
+        }
+    }
+
     private async Task<string?> MergeInTempAsync(string updatedOrig, string toMerge, string origBranch, bool allowUnrelated,
         bool resolve, MergeOutput output, Action<string> action, CancellationToken ct)
     {
@@ -70,6 +85,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
             if (Directory.Exists(tmpWt)) Directory.Delete(tmpWt, recursive: true);
             Directory.CreateDirectory(tmpWt);
             await File.WriteAllTextAsync(Path.Combine(tmpGit, "HEAD"), updatedOrig, ct);
+            CopyRefs(gitDir, tmpGit);
             var tmpRepo = new AnnexRepo(new GitRepo(tmpGit, tmpWt) { CommonDir = gitDir }, repo.Config);
             await using var _ = tmpRepo;
             // Without this reset git merge takes the empty work tree as staged deletions.
