@@ -169,6 +169,32 @@ public sealed class AdjustedBranch(AnnexRepo repo)
         return await _tree.ApplyAsync(basis, changes, ct);
     }
 
+    /// <summary>
+    /// A clone of a repository with an adjusted branch checked out has that branch but neither the original
+    /// branch nor the basis: both are set to the parent of the adjusting commit (checkAdjustedClone).
+    /// </summary>
+    public async Task CheckAdjustedCloneAsync(CancellationToken ct)
+    {
+        if (_git.IsBare || await CurrentAsync(_git, ct) is not { } cur) return;
+        var adjBranch = cur.Adjustment.AdjustedBranch(cur.Original);
+        var basis = Adjustment.BasisOf(adjBranch);
+        if (await Refs.ShaOfAsync(_git, basis, ct) != null) return;
+        // Find the adjusting commit, following single parents.
+        var sha = await Refs.ShaOfAsync(_git, adjBranch, ct);
+        while (sha != null && await ReadCommitAsync(sha, ct) is { } c)
+        {
+            if (c.Message.TrimEnd('\n', '\r') == CommitMessage)
+            {
+                if (c.Parents.Length != 1) break;
+                if (await Refs.ShaOfAsync(_git, cur.Original, ct) == null) await Refs.UpdateAsync(_git, cur.Original, c.Parents[0], ct);
+                await Refs.UpdateAsync(_git, basis, c.Parents[0], ct);
+                return;
+            }
+            sha = c.Parents.Length == 1 ? c.Parents[0] : null;
+        }
+        throw new UserErrorException("Unable to clean up from clone of adjusted branch; perhaps you should check out " + Annex.Sync.SyncGit.Base(cur.Original));
+    }
+
     /// <summary>Runs <paramref name="action"/> holding git's index lock, so no commit or merge can move HEAD meanwhile (preventCommits).</summary>
     public async Task<T> PreventCommitsAsync<T>(Func<Task<T>> action)
     {
