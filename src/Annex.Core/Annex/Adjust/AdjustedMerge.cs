@@ -91,7 +91,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
             // Without this reset git merge takes the empty work tree as staged deletions.
             await GitCli.ReadAsync(tmpRepo.Git, ["reset", "HEAD", "--quiet"], ct: ct);
             if (toMerge != origBranch) action("Merging into " + SyncGit.Base(origBranch));
-            if (!await AutoMerge.MergeFromAsync(tmpRepo, toMerge, allowUnrelated, resolve, output, ct)) return null;
+            if (!await AutoMerge.MergeFromAsync(tmpRepo, toMerge, allowUnrelated, resolve, output, ct, inOverlay: true)) return null;
             return (await File.ReadAllTextAsync(Path.Combine(tmpGit, "HEAD"), ct)).Trim();
         }
         finally
