@@ -31,9 +31,7 @@ public sealed class AddCommand : ICommand
         bool dotfiles = GitConfig.ParseBool(await settings.EffectiveAsync("annex.dotfiles", ct) ?? "false") ?? false;
         var ingest = new Ingest(repo);
         // On an adjusted branch that unlocks files, new files are added unlocked too (Annex/Ingest.hs addUnlocked).
-        bool addUnlocked = await Annex.Core.Annex.Adjust.AdjustedBranch.CurrentAsync(repo.Git, ct) is { } adjusted
-            && (adjusted.Adjustment.Link == Annex.Core.Annex.Adjust.LinkAdjustment.Unlock
-                || adjusted.Adjustment.LockUnlockPresent == Annex.Core.Annex.Adjust.LockUnlockPresentAdjustment.UnlockPresent);
+        bool addUnlocked = await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, contentPresent: true, ct);
         await using var index = new UpdateIndex(repo.Git);
         var runner = new ItemRunner(ctx, "add");
         await using var stage = new StagePaths(repo.Git);
@@ -72,7 +70,7 @@ public sealed class AddCommand : ICommand
                     bool exec = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
                     var key = await ingest.AddLockedAsync(file, backend, ct);
                     ctx.Messages.Field("key", key.ToString());
-                    if (addUnlocked) await UnlockAddedAsync(repo, index, file, key, exec, ct);
+                    if (addUnlocked) await Annex.Core.Annex.Adjust.AddUnlocked.WriteAndStageAsync(repo, index, file, key, exec, ct);
                     else await stage.AddAsync(file, ct);
                     return true;
                 });
@@ -82,24 +80,6 @@ public sealed class AddCommand : ICommand
         await index.FinishAsync(ct);
         await GitAddAsync(repo, toGit, ct);
         return runner.Finish();
-    }
-
-    /// <summary>The just-annexed file goes back to being a regular copy of its content, and its pointer is staged.</summary>
-    private static async Task UnlockAddedAsync(AnnexRepo repo, UpdateIndex index, string file, Key key, bool exec, CancellationToken ct)
-    {
-        var full = Path.Combine(repo.Git.TopDir, file);
-        var tmp = full + ".annex-unlock-tmp";
-        var obj = new ObjectStore(repo.Locations).PathOf(key);
-        if (obj != null)
-        {
-            if (repo.Config.GetBool("annex.thin", false)) Posix.HardLink(obj, tmp);
-            else File.Copy(obj, tmp, overwrite: true);
-            File.SetUnixFileMode(tmp, exec ? (UnixFileMode)0b111_101_101 : (UnixFileMode)0b110_100_100);
-        }
-        else await File.WriteAllTextAsync(tmp, WorkTree.PointerContent(key), ct);
-        File.Move(tmp, full, overwrite: true);
-        var sha = await repo.HashObject.HashBytesAsync(System.Text.Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)), ct);
-        await index.StageAsync(exec ? UpdateIndex.ExecMode : UpdateIndex.FileMode, sha, file, ct);
     }
 
     /// <summary>A symlink: an annex link (perhaps moved) is re-pointed and staged; any other symlink goes to git.</summary>
