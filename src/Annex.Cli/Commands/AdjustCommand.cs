@@ -61,9 +61,17 @@ public sealed class AdjustCommand : ICommand
         var adjBranch = adj.AdjustedBranch(orig);
         if (await Refs.ShaOfAsync(git, adjBranch, ct) != null && !ctx.Force && !orig.StartsWith("refs/heads/views/", StringComparison.Ordinal))
         {
-            ctx.Messages.Warning($"adjusted branch {SyncDescribe(adjBranch)} already exists.");
-            ctx.Messages.Warning($"Aborting because that branch may have changes that have not yet reached {SyncDescribe(orig)}");
-            ctx.Messages.Warning("You can check out the adjusted branch manually to enter it, or add the --force option to overwrite the old branch.");
+            // The reference ends the open item line on stdout once per warning.
+            foreach (var w in new[]
+            {
+                $"adjusted branch {SyncDescribe(adjBranch)} already exists.",
+                $"Aborting because that branch may have changes that have not yet reached {SyncDescribe(orig)}",
+                "You can check out the adjusted branch manually to enter it, or add the --force option to overwrite the old branch.",
+            })
+            {
+                if (ctx.Messages.Mode == Output.OutputMode.Normal) ctx.Messages.Raw("\n");
+                ctx.Messages.Warning(w);
+            }
             return false;
         }
         await ab.PreventCommitsAsync(() => ab.AdjustBranchAsync(adj, orig, ct));

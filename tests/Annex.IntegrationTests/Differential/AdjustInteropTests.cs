@@ -49,6 +49,26 @@ public class AdjustInteropTests
     }
 
     [Fact]
+    public void AnExistingAdjustedBranchIsNotOverwrittenWithTheSameMessages()
+    {
+        if (!Available()) return;
+        var outputs = new List<(int, string, string)>();
+        foreach (var annex in new[] { Ours, Reference })
+        {
+            var dir = Repo(annex, "r");
+            Add(annex, dir, "a", "a\n");
+            Git(annex, dir, "commit", "-q", "-m", "add");
+            Assert.Equal(0, Run(annex, dir, "adjust", "--unlock").Code);
+            // Adjusting again in the adjusted branch succeeds; from the original branch it is refused.
+            Assert.Equal(0, Run(annex, dir, "adjust", "--unlock").Code);
+            Git(annex, dir, "checkout", "-q", "master");
+            outputs.Add(Run(annex, dir, "adjust", "--unlock"));
+        }
+        Assert.Equal(1, outputs[0].Item1);
+        Assert.Equal(outputs[1], outputs[0]);
+    }
+
+    [Fact]
     public void CommitsOnAdjustedBranchesReachTheOtherThroughSync()
     {
         if (!Available()) return;
