@@ -30,6 +30,9 @@ public sealed class AddCommand : ICommand
         var largefiles = LargeFiles.Compile(await settings.EffectiveAsync("annex.largefiles", ct));
         bool dotfiles = GitConfig.ParseBool(await settings.EffectiveAsync("annex.dotfiles", ct) ?? "false") ?? false;
         var ingest = new Ingest(repo);
+        // On an adjusted branch that unlocks files, new files are added unlocked too (Annex/Ingest.hs addUnlocked).
+        bool addUnlocked = await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, contentPresent: true, ct);
+        await using var index = new UpdateIndex(repo.Git);
         var runner = new ItemRunner(ctx, "add");
         await using var stage = new StagePaths(repo.Git);
         var toGit = new List<string>();
@@ -64,14 +67,17 @@ public sealed class AddCommand : ICommand
                 }
                 await runner.RunAsync(async () =>
                 {
+                    bool exec = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
                     var key = await ingest.AddLockedAsync(file, backend, ct);
                     ctx.Messages.Field("key", key.ToString());
-                    await stage.AddAsync(file, ct);
+                    if (addUnlocked) await Annex.Core.Annex.Adjust.AddUnlocked.WriteAndStageAsync(repo, index, file, key, exec, ct);
+                    else await stage.AddAsync(file, ct);
                     return true;
                 });
             }
         }
         await stage.FinishAsync(ct);
+        await index.FinishAsync(ct);
         await GitAddAsync(repo, toGit, ct);
         return runner.Finish();
     }

@@ -89,8 +89,17 @@ public sealed class FromKeyCommand : ICommand
                 return false;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            ingest.MakeSymlink(file, key);
-            await stage.AddAsync(file, ct);
+            if (await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, new ObjectStore(repo.Locations).Has(key), ct))
+            {
+                await using var index = new UpdateIndex(repo.Git);
+                await Annex.Core.Annex.Adjust.AddUnlocked.WriteAndStageAsync(repo, index, file, key, exec: false, ct);
+                await index.FinishAsync(ct);
+            }
+            else
+            {
+                ingest.MakeSymlink(file, key);
+                await stage.AddAsync(file, ct);
+            }
             staged = true;
             return true;
         });

@@ -1,6 +1,7 @@
 using Annex.Cli.CommandLine;
 using Annex.Cli.Output;
 using Annex.Core.Annex;
+using Annex.Core.Annex.Adjust;
 using Annex.Core.Annex.Sync;
 using Annex.Core.Git;
 using Annex.Core.Utility;
@@ -109,6 +110,7 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
             await ContentSync.RunAsync(ctx, repo, runner, contentRemotes, pull, push, ct);
         }
 
+        if (!onlyAnnex) await UpdateAdjustedAsync(ctx, repo, ct);
         if (!onlyAnnex) await ViewCommand.SyncUpdateAsync(ctx, repo, ct);
         if (push)
         {
@@ -116,6 +118,7 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
             foreach (var r in remotes)
             {
                 var branch = await Refs.CurrentBranchAsync(git, ct);
+                if (branch != null && Adjustment.FromAdjustedBranch(branch) is { } adjusted) branch = adjusted.Original;
                 if (branch == null || await Refs.ShaOfAsync(git, branch, ct) == null) break;
                 var main = onlyAnnex ? null : branch;
                 if (r.ReadOnly || !r.Push) continue;
@@ -175,6 +178,11 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         if (git.IsBare) return;
         var branch = await Refs.CurrentBranchAsync(git, ct);
         if (branch == null || branch.StartsWith("refs/heads/views/", StringComparison.Ordinal)) return;
+        if (Adjustment.FromAdjustedBranch(branch) is { } adjusted)
+        {
+            await MergeLocalAdjustedAsync(ctx, repo, runner, adjusted.Original, adjusted.Adjustment, unrelated, resolve, output, ct);
+            return;
+        }
         var synced = SyncGit.SyncBranch(branch);
         var syncedSha = await Refs.ShaOfAsync(git, synced, ct);
         if (syncedSha == null) return;
@@ -199,6 +207,45 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         });
     }
 
+    /// <summary>
+    /// On an adjusted branch, synced/ORIG and ORIG itself (which a push may have moved) are merged into it
+    /// through the basis (Command/Sync.hs needMerge, Annex/AdjustedBranch/Merge.hs).
+    /// </summary>
+    private static async Task MergeLocalAdjustedAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, string orig, Adjustment adj,
+        bool unrelated, bool resolve, MergeOutput output, CancellationToken ct)
+    {
+        var git = repo.Git;
+        var adjBranch = adj.AdjustedBranch(orig);
+        var synced = SyncGit.SyncBranch(orig);
+        var toMerge = new List<string>();
+        if (await SyncGit.ChangedAsync(git, adjBranch, synced, ct)) toMerge.Add(synced);
+        if (await AdjustedMerge.CanMergeAsync(git, orig, orig, adj, ct)) toMerge.Add(orig);
+        if (toMerge.Count == 0) return;
+        ctx.Messages.StartItem("merge", null, null, displayName: string.Join(' ', toMerge.Select(SyncGit.Describe)));
+        await runner.RunAsync(async () =>
+        {
+            ShowOutput(ctx);
+            bool ok = true;
+            foreach (var m in toMerge)
+                ok &= await new AdjustedMerge(repo).MergeAsync(m, orig, adj, unrelated, resolve, output, _ => { }, ct);
+            return ok;
+        });
+    }
+
+    /// <summary>
+    /// Commits made on an adjusted branch go back to the original branch before pushing, and an adjustment that
+    /// depends on present content is redone (Command/Sync.hs updateBranches).
+    /// </summary>
+    internal static async Task UpdateAdjustedAsync(CommandContext ctx, AnnexRepo repo, CancellationToken ct)
+    {
+        if (repo.Git.IsBare || await AdjustedBranch.CurrentAsync(repo.Git, ct) is not { } cur) return;
+        var ab = new AdjustedBranch(repo);
+        await ab.PreventCommitsAsync(() => ab.PropagateAsync(cur.Original, cur.Adjustment, true, ctx.Messages.Warning, rebase: true, ct));
+        if (!cur.Adjustment.IsStable && repo.Config.Get("annex.adjustedbranchrefresh") is null or "0" or "false"
+            && AdjustLog.IsUpdateNeeded(repo))
+            await AdjustCommand.UpdateAsync(ctx, repo, cur.Adjustment, cur.Original, ct);
+    }
+
     // Once merged, the local synced/ branch has served its purpose; the current reference removes it.
     private static async Task DeleteMergedSyncedAsync(GitRepo git, string synced, string sha, CancellationToken ct)
     {
@@ -214,6 +261,8 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         if (git.IsBare) return true;
         var branch = await Refs.CurrentBranchAsync(git, ct);
         if (branch == null || branch.StartsWith("refs/heads/views/", StringComparison.Ordinal)) return true;
+        var adjusted = Adjustment.FromAdjustedBranch(branch);
+        if (adjusted != null) branch = adjusted.Value.Original;
         bool born = await Refs.ShaOfAsync(git, branch, ct) != null;
         var candidates = new[] { SyncGit.RemoteBranch(r.Name, branch), SyncGit.RemoteBranch(r.Name, "synced/" + SyncGit.Base(branch)) };
         var toMerge = new List<string>();
@@ -222,7 +271,9 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
                 toMerge.Add(c);
         bool ok = true;
         foreach (var m in toMerge)
-            ok &= await AutoMerge.MergeFromAsync(repo, m, unrelated, resolve, output, ct);
+            ok &= adjusted is { } a
+                ? await new AdjustedMerge(repo).MergeAsync(m, a.Original, a.Adjustment, unrelated, resolve, output, _ => { }, ct)
+                : await AutoMerge.MergeFromAsync(repo, m, unrelated, resolve, output, ct);
         return ok;
     }
 

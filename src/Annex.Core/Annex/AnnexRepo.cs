@@ -26,7 +26,7 @@ public sealed class AnnexRepo : IAsyncDisposable
     {
         Git = git;
         Config = config;
-        Locations = new Locations(git.GitDir, git.IsBare);
+        Locations = new Locations(git.CommonDir ?? git.GitDir, git.IsBare);
     }
 
     public static async Task<AnnexRepo> OpenAsync(GitRepo git, IEnumerable<(string Name, string Value)>? overrides = null,

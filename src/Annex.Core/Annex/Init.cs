@@ -50,6 +50,7 @@ public static class Init
             await repo.Config.SetAsync(repo.Git, "filter.annex.process", "git-annex filter-process", ct);
             EnsureAttribute(repo);
             InstallHooks(repo);
+            await new Adjust.AdjustedBranch(repo).CheckAdjustedCloneAsync(ct);
         }
         CreateWorkDirs(repo);
         if (await IsSharedCloneAsync(repo))

@@ -11,6 +11,9 @@ public sealed record GitRepo(string GitDir, string? WorkTree)
 {
     public bool IsBare => WorkTree == null;
 
+    /// <summary>GIT_COMMON_DIR, for a scratch git dir that shares the objects and refs of a real one (adjusted branch merges).</summary>
+    public string? CommonDir { get; init; }
+
     /// <summary>The directory git commands run in.</summary>
     public string TopDir => WorkTree ?? GitDir;
 
@@ -19,6 +22,7 @@ public sealed record GitRepo(string GitDir, string? WorkTree)
     {
         var env = new Dictionary<string, string?> { ["GIT_DIR"] = GitDir };
         if (WorkTree != null) env["GIT_WORK_TREE"] = WorkTree;
+        if (CommonDir != null) env["GIT_COMMON_DIR"] = CommonDir;
         if (extra != null) foreach (var (k, v) in extra) env[k] = v;
         return env;
     }

@@ -11,7 +11,7 @@ public static class AutoMerge
     public const string ResolvedCommitMessage = "git-annex automatic merge conflict fix";
 
     public static async Task<bool> MergeFromAsync(AnnexRepo repo, string branch, bool allowUnrelated, bool resolve,
-        MergeOutput output, CancellationToken ct)
+        MergeOutput output, CancellationToken ct, bool inOverlay = false)
     {
         var old = await Refs.ShaOfAsync(repo.Git, "HEAD", ct);
         var args = new List<string>();
@@ -25,7 +25,7 @@ public static class AutoMerge
         output.Flush();
         if (await GitCli.RunInheritAsync(repo.Git, args, ct: ct) == 0) return true;
         if (!resolve) return false;
-        if (!await new ConflictResolver(repo).ResolveAsync(old, branch, output, ct)) return false;
+        if (!await new ConflictResolver(repo) { InOverlay = inOverlay }.ResolveAsync(old, branch, output, ct)) return false;
         return await CommitResolvedAsync(repo, output, ct);
     }
 

@@ -20,6 +20,12 @@ public sealed class ConflictResolver(AnnexRepo repo)
     private readonly List<Key> _keys = [];
     private readonly List<string> _files = [];
 
+    /// <summary>
+    /// Resolving in a scratch work tree that holds only what the merge wrote (adjusted branch merges): files
+    /// missing from it are not deletions, and there is no cruft to clean (resolveMerge's inoverlay).
+    /// </summary>
+    public bool InOverlay { get; init; }
+
     /// <summary>Resolves what can be resolved; true when anything was (the caller then commits).</summary>
     public async Task<bool> ResolveAsync(string? us, string them, MergeOutput output, CancellationToken ct)
     {
@@ -31,11 +37,12 @@ public sealed class ConflictResolver(AnnexRepo repo)
             foreach (var u in unmerged) await ResolveOneAsync(u, us, them, untrackedBefore, ct);
 
         var deleted = new List<string>();
-        await foreach (var d in LsFiles.DeletedAsync(_git, [], ct)) deleted.Add(d);
+        if (!InOverlay)
+            await foreach (var d in LsFiles.DeletedAsync(_git, [], ct)) deleted.Add(d);
         if (deleted.Count > 0) await GitCli.RunAsync(_git, ["rm", "--quiet", "-f", "--", .. deleted], ct: ct);
 
         if (_files.Count == 0) return false;
-        await CleanConflictCruftAsync(ct);
+        if (!InOverlay) await CleanConflictCruftAsync(ct);
         output.LongNote("Merge conflict was automatically resolved; you may want to examine the result.");
         return true;
     }

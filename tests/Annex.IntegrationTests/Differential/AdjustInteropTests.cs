@@ -1,0 +1,115 @@
+using static Annex.IntegrationTests.Differential.Binaries;
+
+namespace Annex.IntegrationTests.Differential;
+
+/// <summary>
+/// Adjusted branches made by us and by the reference: the same adjusted commit on the same basis, and commits
+/// made on one side's adjusted branch reach the other through sync.
+/// </summary>
+public class AdjustInteropTests
+{
+    private static string Repo(string annex, string desc)
+    {
+        var dir = NewRepo();
+        Assert.Equal(0, Run(annex, dir, "init", desc).Code);
+        return dir;
+    }
+
+    private static void Add(string annex, string dir, string file, string content)
+    {
+        File.WriteAllText(Path.Combine(dir, file), content);
+        var r = Run(annex, dir, "add", file);
+        Assert.True(r.Code == 0, r.Out + r.Err);
+    }
+
+    [Fact]
+    public void BothBuildTheSameAdjustedCommitAndBasis()
+    {
+        if (!Available()) return;
+        ExtraEnv = new() { ["GIT_AUTHOR_DATE"] = "1700000000 +0000", ["GIT_COMMITTER_DATE"] = "1700000000 +0000" };
+        try
+        {
+            var shas = new List<string>();
+            foreach (var annex in new[] { Ours, Reference })
+            {
+                var dir = Repo(annex, "r");
+                Add(annex, dir, "a", "a\n");
+                Git(annex, dir, "commit", "-q", "-m", "add");
+                var r = Run(annex, dir, "adjust", "--unlock");
+                Assert.True(r.Code == 0, r.Out + r.Err);
+                Assert.Equal("refs/heads/adjusted/master(unlocked)\n", Git(annex, dir, "symbolic-ref", "HEAD"));
+                Assert.Equal(Git(annex, dir, "rev-parse", "master"), Git(annex, dir, "rev-parse", "refs/basis/adjusted/master(unlocked)"));
+                Assert.Equal("git-annex adjusted branch", Git(annex, dir, "log", "-1", "--format=%B").TrimEnd('\n'));
+                Assert.Equal("a\n", File.ReadAllText(Path.Combine(dir, "a")));
+                shas.Add(Git(annex, dir, "rev-parse", "HEAD"));
+            }
+            Assert.Equal(shas[0], shas[1]);
+        }
+        finally { ExtraEnv = null; }
+    }
+
+    [Fact]
+    public void AnExistingAdjustedBranchIsNotOverwrittenWithTheSameMessages()
+    {
+        if (!Available()) return;
+        var outputs = new List<(int, string, string)>();
+        foreach (var annex in new[] { Ours, Reference })
+        {
+            var dir = Repo(annex, "r");
+            Add(annex, dir, "a", "a\n");
+            Git(annex, dir, "commit", "-q", "-m", "add");
+            Assert.Equal(0, Run(annex, dir, "adjust", "--unlock").Code);
+            // Adjusting again in the adjusted branch succeeds; from the original branch it is refused.
+            Assert.Equal(0, Run(annex, dir, "adjust", "--unlock").Code);
+            Git(annex, dir, "checkout", "-q", "master");
+            outputs.Add(Run(annex, dir, "adjust", "--unlock"));
+        }
+        Assert.Equal(1, outputs[0].Item1);
+        Assert.Equal(outputs[1], outputs[0]);
+    }
+
+    [Fact]
+    public void CommitsOnAdjustedBranchesReachTheOtherThroughSync()
+    {
+        if (!Available()) return;
+        var origin = Repo(Reference, "origin");
+        Add(Reference, origin, "base", "base\n");
+        Git(Reference, origin, "commit", "-q", "-m", "base");
+
+        var ours = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+        var theirs = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+        foreach (var (annex, dir, desc) in new[] { (Ours, ours, "ours"), (Reference, theirs, "theirs") })
+        {
+            Git(annex, dir, "clone", "-q", origin, ".");
+            Git(annex, dir, "config", "user.name", "Test");
+            Git(annex, dir, "config", "user.email", "test@example.com");
+            Assert.Equal(0, Run(annex, dir, "init", desc).Code);
+            var r = Run(annex, dir, "adjust", "--unlock");
+            Assert.True(r.Code == 0, r.Out + r.Err);
+        }
+        Git(Ours, ours, "remote", "add", "theirs", theirs);
+        Git(Reference, theirs, "remote", "add", "ours", ours);
+
+        Add(Ours, ours, "from-ours", "ours\n");
+        Git(Ours, ours, "commit", "-q", "-m", "ours adds");
+        var s1 = RunWith(Ours, Ours, ours, "sync", "--no-content", "theirs");
+        Assert.True(s1.Code == 0, s1.Out + s1.Err);
+        // The commit went back to master as a locked file.
+        Assert.StartsWith("120000", Git(Ours, ours, "ls-tree", "master", "from-ours"));
+
+        var s2 = RunWith(Reference, Reference, theirs, "sync", "--no-content", "ours");
+        Assert.True(s2.Code == 0, s2.Out + s2.Err);
+        Assert.True(File.Exists(Path.Combine(theirs, "from-ours")));
+        Assert.StartsWith("100644", Git(Reference, theirs, "ls-tree", "HEAD", "from-ours"));
+
+        Add(Reference, theirs, "from-theirs", "theirs\n");
+        Git(Reference, theirs, "commit", "-q", "-m", "theirs adds");
+        Assert.Equal(0, RunWith(Reference, Reference, theirs, "sync", "--no-content", "ours").Code);
+        var s3 = RunWith(Ours, Ours, ours, "sync", "--no-content", "theirs");
+        Assert.True(s3.Code == 0, s3.Out + s3.Err);
+        Assert.True(File.Exists(Path.Combine(ours, "from-theirs")));
+        Assert.StartsWith("100644", Git(Ours, ours, "ls-tree", "HEAD", "from-theirs"));
+        Assert.Equal(Git(Ours, ours, "rev-parse", "master"), Git(Reference, theirs, "rev-parse", "master"));
+        Assert.Equal(Git(Ours, ours, "rev-parse", "HEAD^{tree}"), Git(Reference, theirs, "rev-parse", "HEAD^{tree}"));
+    }
+}
