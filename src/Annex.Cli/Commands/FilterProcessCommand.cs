@@ -49,7 +49,7 @@ public sealed class FilterProcessCommand : ICommand
             {
                 var content = await File.ReadAllBytesAsync(tmp, ct);
                 File.Delete(tmp);
-                result = smudge.SmudgeContent(content);
+                result = smudge.SmudgeContent(content, path);
             }
             await using (result)
             {

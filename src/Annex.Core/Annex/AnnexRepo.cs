@@ -21,6 +21,7 @@ public sealed class AnnexRepo : IAsyncDisposable
     private CatFile? _catFile;
     private HashObject? _hashObject;
     private AnnexBranch? _branch;
+    private Database.KeysDb? _keysDb;
 
     public AnnexRepo(GitRepo git, GitConfig config)
     {
@@ -41,6 +42,13 @@ public sealed class AnnexRepo : IAsyncDisposable
     public HashObject HashObject => _hashObject ??= new HashObject(Git, Locations.OtherTmpDir);
     public AnnexBranch Branch => _branch ??= new AnnexBranch(this);
 
+    /// <summary>The keys database, opened (and created if missing) on first use: only commands that need it pay for it.</summary>
+    public Database.KeysDb KeysDb => _keysDb ??= Database.KeysDb.Open(Locations);
+
+    /// <summary>The keys database if this repository has one; null (without creating it) otherwise.</summary>
+    public Database.KeysDb? KeysDbIfExists =>
+        _keysDb ?? (File.Exists(Database.KeysDb.DbPath(Locations)) ? KeysDb : null);
+
     /// <summary>annex.uuid, or empty when the repository is not initialised.</summary>
     public Uuid Uuid => Uuid.TryParse(Config.Get("annex.uuid") ?? "", out var u) ? u : default;
 
@@ -59,5 +67,6 @@ public sealed class AnnexRepo : IAsyncDisposable
     {
         if (_catFile != null) await _catFile.DisposeAsync();
         if (_hashObject != null) await _hashObject.DisposeAsync();
+        _keysDb?.Dispose();
     }
 }
