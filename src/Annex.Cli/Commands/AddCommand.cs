@@ -30,6 +30,9 @@ public sealed class AddCommand : ICommand
         var largefiles = LargeFiles.Compile(await settings.EffectiveAsync("annex.largefiles", ct));
         bool dotfiles = GitConfig.ParseBool(await settings.EffectiveAsync("annex.dotfiles", ct) ?? "false") ?? false;
         var ingest = new Ingest(repo);
+        var addUnlockedSetting = await settings.EffectiveAsync("annex.addunlocked", ct);
+        bool? addUnlockedBool = addUnlockedSetting == null ? false : GitConfig.ParseBool(addUnlockedSetting);
+        var addUnlockedExpr = addUnlockedBool == null ? LargeFiles.Compile(addUnlockedSetting) : null;
         var runner = new ItemRunner(ctx, "add");
         await using var stage = new StagePaths(repo.Git);
         var toGit = new List<string>();
@@ -64,7 +67,10 @@ public sealed class AddCommand : ICommand
                 }
                 await runner.RunAsync(async () =>
                 {
-                    var key = await ingest.AddLockedAsync(file, backend, ct);
+                    // A file already unlocked stays unlocked; a new one is unlocked when annex.addunlocked says so.
+                    bool unlocked = await WorkTree.StagedPointerKeyAsync(repo, file, ct) != null
+                        || (addUnlockedBool ?? await addUnlockedExpr!.MatchAsync(new MatchSubject(file, null, fi.Length, full), ct));
+                    var key = unlocked ? await ingest.AddUnlockedAsync(file, backend, ct) : await ingest.AddLockedAsync(file, backend, ct);
                     ctx.Messages.Field("key", key.ToString());
                     await stage.AddAsync(file, ct);
                     return true;
@@ -140,6 +146,8 @@ public sealed class AddCommand : ICommand
             }
             else if (fi.Exists)
             {
+                // No longer an unlocked copy of any key.
+                if (repo.KeysDbIfExists is { } db) foreach (var k in db.GetAssociatedKey(file)) db.RemoveAssociatedFile(k, file);
                 var sha = await repo.HashObject.HashFileAsync(full, ct);
                 bool exec = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
                 await index.StageAsync(exec ? UpdateIndex.ExecMode : UpdateIndex.FileMode, sha, file, ct);

@@ -45,6 +45,22 @@ public sealed class AnnexRepo : IAsyncDisposable
     /// <summary>The keys database, opened (and created if missing) on first use: only commands that need it pay for it.</summary>
     public Database.KeysDb KeysDb => _keysDb ??= Database.KeysDb.Open(Locations);
 
+    private bool _keysDbReconciled;
+
+    /// <summary>
+    /// The keys database brought up to date with the index first (once per process): what get, drop and add
+    /// use to find every unlocked copy of a key. The filter itself never reconciles (git holds the index).
+    /// </summary>
+    public async Task<Database.KeysDb> ReconciledKeysDbAsync(CancellationToken ct)
+    {
+        var db = KeysDb;
+        if (_keysDbReconciled) return db;
+        _keysDbReconciled = true;
+        var populated = await KeysDbReconcile.RunAsync(this, db, ct);
+        await LocalContent.RestageAsync(this, populated, ct);
+        return db;
+    }
+
     /// <summary>The keys database if this repository has one; null (without creating it) otherwise.</summary>
     public Database.KeysDb? KeysDbIfExists =>
         _keysDb ?? (File.Exists(Database.KeysDb.DbPath(Locations)) ? KeysDb : null);

@@ -20,9 +20,9 @@ public static class LocalContent
     /// </summary>
     public static async Task DropAsync(AnnexRepo repo, Key key, CancellationToken ct, string? unlockedPath = null)
     {
-        var db = unlockedPath != null ? repo.KeysDb : repo.KeysDbIfExists;
+        var db = await repo.ReconciledKeysDbAsync(ct);
         var restage = new List<string>();
-        foreach (var file in UnlockedFiles(repo, key, unlockedPath))
+        foreach (var file in UnlockedFiles(db, key, unlockedPath))
             if (Depopulate(repo, db, key, file)) restage.Add(file);
         var store = new ObjectStore(repo.Locations);
         if (store.Has(key))
@@ -31,8 +31,20 @@ public static class LocalContent
                 ?? throw new UserErrorException("content is locked (another process is relying on this copy)");
             store.Remove(key);
         }
-        db?.RemoveInodeCaches(key);
+        db.RemoveInodeCaches(key);
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: false, ct);
+        await RestageAsync(repo, restage, ct);
+    }
+
+    /// <summary>After a key's object went by another path (the P2P server): its unmodified unlocked copies become pointers.</summary>
+    public static async Task DepopulateAsync(AnnexRepo repo, Key key, CancellationToken ct)
+    {
+        if (repo.Git.IsBare) return;
+        var db = await repo.ReconciledKeysDbAsync(ct);
+        var restage = new List<string>();
+        foreach (var file in UnlockedFiles(db, key, null))
+            if (Depopulate(repo, db, key, file)) restage.Add(file);
+        db.RemoveInodeCaches(key);
         await RestageAsync(repo, restage, ct);
     }
 
@@ -43,13 +55,12 @@ public static class LocalContent
     /// </summary>
     public static async Task PopulateAsync(AnnexRepo repo, Key key, string? unlockedPath, CancellationToken ct)
     {
-        var db = unlockedPath != null ? repo.KeysDb : repo.KeysDbIfExists;
-        if (db == null) return;
+        var db = await repo.ReconciledKeysDbAsync(ct);
         var obj = new ObjectStore(repo.Locations).PathOf(key);
         if (obj == null) return;
         var restage = new List<string>();
         bool thin = repo.Config.GetBool("annex.thin", false);
-        foreach (var file in UnlockedFiles(repo, key, unlockedPath))
+        foreach (var file in UnlockedFiles(db, key, unlockedPath))
         {
             var full = Path.Combine(repo.Git.TopDir, file);
             if (WorkTree.LookupKey(full, out var locked) != key || locked) continue;
@@ -76,22 +87,22 @@ public static class LocalContent
         await GitCli.RunAsync(repo.Git, ["update-index", "-q", "--refresh", "--", .. files], ct: ct);
     }
 
-    private static IEnumerable<string> UnlockedFiles(AnnexRepo repo, Key key, string? unlockedPath)
+    private static List<string> UnlockedFiles(Database.KeysDb db, Key key, string? unlockedPath)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (unlockedPath != null && seen.Add(unlockedPath)) yield return unlockedPath;
-        if ((unlockedPath != null ? repo.KeysDb : repo.KeysDbIfExists) is { } db)
-            foreach (var f in db.GetAssociatedFiles(key))
-                if (seen.Add(f)) yield return f;
+        var r = new List<string>();
+        if (unlockedPath != null) r.Add(unlockedPath);
+        foreach (var f in db.GetAssociatedFiles(key))
+            if (f != unlockedPath) r.Add(f);
+        return r;
     }
 
-    private static bool Depopulate(AnnexRepo repo, Database.KeysDb? db, Key key, string file)
+    private static bool Depopulate(AnnexRepo repo, Database.KeysDb db, Key key, string file)
     {
         var full = Path.Combine(repo.Git.TopDir, file);
         var fi = new FileInfo(full);
         if (!fi.Exists || fi.LinkTarget != null || (key.Size is { } sz && fi.Length != sz)) return false;
         if (WorkTree.LookupKey(full, out _) == key) return false; // already the pointer
-        bool known = db != null && InodeCache.Of(full) is { } ic && db.IsKnownCopy(key, ic);
+        bool known = InodeCache.Of(full) is { } ic && db.IsKnownCopy(key, ic);
         if (!known && Backends.VerifyFile(key, full) != true) return false;
         var tmp = full + ".annex-pointer-tmp";
         File.WriteAllText(tmp, WorkTree.PointerContent(key));

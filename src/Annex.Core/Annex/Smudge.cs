@@ -41,6 +41,8 @@ public sealed class Smudge(AnnexRepo repo)
             foreach (var k in oldKey != null ? [oldKey, .. kdb.GetAssociatedKey(path)] : kdb.GetAssociatedKey(path))
                 if (kdb.IsKnownCopy(k, bic))
                 {
+                    // A file now stored in git (add --force-small) stays in git while unchanged.
+                    if (k != oldKey && await UnchangedGitFileAsync(path, tempFile, length, ct)) return OpenAndDelete(tempFile);
                     File.Delete(tempFile);
                     return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(WorkTree.PointerContent(k)));
                 }
