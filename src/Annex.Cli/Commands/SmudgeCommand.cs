@@ -21,6 +21,7 @@ public sealed class SmudgeCommand : ICommand
         ctx.Messages.Mode = Annex.Cli.Output.OutputMode.Quiet;
         var repo = await ctx.RepoAsync(ct);
         if (args.Has("update")) return await UpdateAsync(repo, ct);
+        repo.InFilter = true;
         if (args.Params.Count != 1) throw new UserErrorException("smudge needs a file name");
         var smudge = new Smudge(repo);
         await using var stdin = Console.OpenStandardInput();

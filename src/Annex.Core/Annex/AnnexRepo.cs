@@ -48,6 +48,13 @@ public sealed class AnnexRepo : IAsyncDisposable
     private bool _keysDbReconciled;
 
     /// <summary>
+    /// Set by the smudge/clean filter: git holds the index lock, so the keys database is reconciled from
+    /// `git diff --cached` without writing a tree, and nothing is restaged (git's next refresh asks the
+    /// filter, which answers from the inode cache).
+    /// </summary>
+    public bool InFilter { get; set; }
+
+    /// <summary>
     /// The keys database brought up to date with the index first (once per process): what get, drop and add
     /// use to find every unlocked copy of a key. The filter itself never reconciles (git holds the index).
     /// </summary>

@@ -23,14 +23,19 @@ public static class KeysDbReconcile
     {
         var populated = new List<string>();
         if (repo.Git.IsBare) return populated;
-        var wt = await GitCli.RunAsync(repo.Git, [.. BypassFilter, "write-tree"], ct: ct);
-        if (!wt.Ok) return populated; // a conflict or a locked index: next time
-        var newTree = wt.StdoutText.Trim();
+        // In the filter git holds the index: no tree can be written, so the index is diffed directly (--cached)
+        // and the last-index ref stays as it was, to be caught up by the next command.
+        string? newTree = null;
+        if (!repo.InFilter)
+        {
+            var wt = await GitCli.RunAsync(repo.Git, [.. BypassFilter, "write-tree"], ct: ct);
+            if (wt.Ok) newTree = wt.StdoutText.Trim();
+        }
         var old = await GitCli.RunAsync(repo.Git, ["rev-parse", "--verify", "-q", LastIndexRef + "^{tree}"], ct: ct);
         var oldTree = old.Ok ? old.StdoutText.Trim() : EmptyTree;
         if (oldTree == newTree) return populated;
         var diff = await GitCli.RunAsync(repo.Git,
-            [.. BypassFilter, "-c", "diff.external=", "diff", oldTree, newTree, "--raw", "-z", "--no-abbrev",
+            [.. BypassFilter, "-c", "diff.external=", "diff", oldTree, newTree ?? "--cached", "--raw", "-z", "--no-abbrev",
              "-G/annex/objects/", "--no-renames", "--ignore-submodules=all", "--no-textconv", "--no-ext-diff"], ct: ct);
         if (!diff.Ok) return populated;
         var parts = diff.StdoutText.Split('\0');
@@ -57,7 +62,7 @@ public static class KeysDbReconcile
             if (InodeCache.Of(obj) is { } oic) db.AddInodeCaches(key, oic);
             populated.Add(file);
         }
-        await GitCli.RunAsync(repo.Git, ["update-ref", LastIndexRef, newTree], ct: ct);
+        if (newTree != null) await GitCli.RunAsync(repo.Git, ["update-ref", LastIndexRef, newTree], ct: ct);
         return populated;
     }
 

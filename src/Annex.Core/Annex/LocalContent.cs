@@ -83,7 +83,7 @@ public static class LocalContent
     /// </summary>
     public static async Task RestageAsync(AnnexRepo repo, IReadOnlyCollection<string> files, CancellationToken ct)
     {
-        if (files.Count == 0 || repo.Git.IsBare) return;
+        if (files.Count == 0 || repo.Git.IsBare || repo.InFilter) return;
         await GitCli.RunAsync(repo.Git, ["update-index", "-q", "--refresh", "--", .. files], ct: ct);
     }
 

@@ -58,8 +58,11 @@ public sealed class Smudge(AnnexRepo repo)
         var backend = oldKey != null && Backends.ForKey(oldKey) is { CanGenerateKey: true } same ? same
             : Backends.ByName(repo.Config.Get("annex.backend") ?? "") ?? Backends.Default;
         var key = backend.GenerateKey(tempFile, new Ingest(repo).KeyGenOptionsFor(path), cancellationToken: ct);
-        if (!_store.MoveIn(key, tempFile)) File.Delete(tempFile);
+        bool arrived = _store.MoveIn(key, tempFile);
+        if (!arrived) File.Delete(tempFile);
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: true, ct);
+        // Other unlocked files with this content (e.g. a pointer from a clone) get it now.
+        if (arrived) await LocalContent.PopulateAsync(repo, key, null, ct);
         // The work-tree file's inode cache is recorded only when it did not change while git read it and we
         // hashed it (a file modified meanwhile must never be taken for this key).
         var db = repo.KeysDb;
