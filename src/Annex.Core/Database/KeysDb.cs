@@ -45,6 +45,9 @@ public sealed class KeysDb : IDisposable
             try { File.Create(Path.Combine(loc.AnnexDir, "keysdb.lck")).Dispose(); } catch (IOException) { }
         }
         var db = Sqlite.Open(path);
+        // WAL with synchronous=NORMAL: a crash can lose the last writes of this cache, never corrupt it, and
+        // the clean filter's small writes do not each wait for an fsync.
+        db.Exec("PRAGMA synchronous=NORMAL;");
         return new KeysDb(db);
     }
 
@@ -54,6 +57,9 @@ public sealed class KeysDb : IDisposable
     /// <summary>Records that <paramref name="file"/> (top-relative) is an unlocked copy of <paramref name="key"/>; a file has one key.</summary>
     public void AddAssociatedFile(Key key, string file)
     {
+        // Usually already recorded (the filter sees the same pointer again and again): a read, no write.
+        var keys = GetAssociatedKey(file);
+        if (keys.Count == 1 && keys[0] == key) return;
         _db.Execute("DELETE FROM associated WHERE file = ? AND key <> ?", F(file), K(key));
         _db.Execute("INSERT OR IGNORE INTO associated(key, file) VALUES (?, ?)", K(key), F(file));
     }

@@ -91,6 +91,19 @@ public class KeysDbTests : IDisposable
     }
 
     [Fact]
+    public void AFileModifiedInPlaceNoLongerMatchesItsInodeCache()
+    {
+        var f = Path.Combine(_dir, "f");
+        File.WriteAllText(f, "aaaa");
+        File.SetLastWriteTimeUtc(f, new DateTime(2020, 1, 1, 0, 0, 0, 500, DateTimeKind.Utc));
+        var before = InodeCache.Of(f)!.Value;
+        Assert.Equal(500_000_000, before.MtimeNanoseconds);
+        using (var fs = new FileStream(f, FileMode.Open)) fs.Write("bbbb"u8); // same size, same inode
+        Assert.False(before.Matches(InodeCache.Of(f)!.Value));
+        Assert.Null(InodeCache.Of(Path.Combine(_dir, "missing")));
+    }
+
+    [Fact]
     public void AFileHasOneKey()
     {
         Directory.CreateDirectory(Loc.AnnexDir);
