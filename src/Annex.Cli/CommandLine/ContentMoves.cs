@@ -27,6 +27,6 @@ public static class ContentMoves
         await Transfer.ReceiveAsync(repo.Locations, file.Key,
             (offset, dst) => remote.RetrieveAsync(file.Key, file.Path, offset, dst, ctx.Messages.Progress, ct), ct);
         await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
-        if (!file.Locked) LocalContent.Populate(repo, file.Key, file.Path);
+        await LocalContent.PopulateAsync(repo, file.Key, file.Locked ? null : file.Path, ct);
     }
 }

@@ -31,8 +31,10 @@ public sealed class AddCommand : ICommand
         bool dotfiles = GitConfig.ParseBool(await settings.EffectiveAsync("annex.dotfiles", ct) ?? "false") ?? false;
         var ingest = new Ingest(repo);
         // On an adjusted branch that unlocks files, new files are added unlocked too (Annex/Ingest.hs addUnlocked).
-        bool addUnlocked = await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, contentPresent: true, ct);
-        await using var index = new UpdateIndex(repo.Git);
+        bool adjustedUnlocked = await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, contentPresent: true, ct);
+        var addUnlockedSetting = await settings.EffectiveAsync("annex.addunlocked", ct);
+        bool? addUnlockedBool = addUnlockedSetting == null ? false : GitConfig.ParseBool(addUnlockedSetting);
+        var addUnlockedExpr = addUnlockedBool == null ? LargeFiles.Compile(addUnlockedSetting) : null;
         var runner = new ItemRunner(ctx, "add");
         await using var stage = new StagePaths(repo.Git);
         var toGit = new List<string>();
@@ -67,17 +69,18 @@ public sealed class AddCommand : ICommand
                 }
                 await runner.RunAsync(async () =>
                 {
-                    bool exec = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
-                    var key = await ingest.AddLockedAsync(file, backend, ct);
+                    // A file already unlocked stays unlocked; a new one is unlocked on an unlocking adjusted
+                    // branch, or when annex.addunlocked says so.
+                    bool unlocked = adjustedUnlocked || await WorkTree.StagedPointerKeyAsync(repo, file, ct) != null
+                        || (addUnlockedBool ?? await addUnlockedExpr!.MatchAsync(new MatchSubject(file, null, fi.Length, full), ct));
+                    var key = unlocked ? await ingest.AddUnlockedAsync(file, backend, ct) : await ingest.AddLockedAsync(file, backend, ct);
                     ctx.Messages.Field("key", key.ToString());
-                    if (addUnlocked) await Annex.Core.Annex.Adjust.AddUnlocked.WriteAndStageAsync(repo, index, file, key, exec, ct);
-                    else await stage.AddAsync(file, ct);
+                    await stage.AddAsync(file, ct);
                     return true;
                 });
             }
         }
         await stage.FinishAsync(ct);
-        await index.FinishAsync(ct);
         await GitAddAsync(repo, toGit, ct);
         return runner.Finish();
     }
@@ -146,6 +149,8 @@ public sealed class AddCommand : ICommand
             }
             else if (fi.Exists)
             {
+                // No longer an unlocked copy of any key.
+                if (repo.KeysDbIfExists is { } db) foreach (var k in db.GetAssociatedKey(file)) db.RemoveAssociatedFile(k, file);
                 var sha = await repo.HashObject.HashFileAsync(full, ct);
                 bool exec = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
                 await index.StageAsync(exec ? UpdateIndex.ExecMode : UpdateIndex.FileMode, sha, file, ct);

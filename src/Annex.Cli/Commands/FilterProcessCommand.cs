@@ -18,6 +18,7 @@ public sealed class FilterProcessCommand : ICommand
         // stdout carries file content (or pkt-lines) to git: no side messages may reach it.
         ctx.Messages.Mode = Annex.Cli.Output.OutputMode.Quiet;
         var repo = await ctx.RepoAsync(ct);
+        repo.InFilter = true;
         await using var stdin = Console.OpenStandardInput();
         await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
         var pkt = new PktLine(stdin, stdout);
@@ -49,7 +50,7 @@ public sealed class FilterProcessCommand : ICommand
             {
                 var content = await File.ReadAllBytesAsync(tmp, ct);
                 File.Delete(tmp);
-                result = smudge.SmudgeContent(content);
+                result = smudge.SmudgeContent(content, path);
             }
             await using (result)
             {

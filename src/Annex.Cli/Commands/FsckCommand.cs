@@ -106,7 +106,7 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
             var obj = _store.PathOf(key);
             results.Add(await VerifyLocationLogAsync(key, obj != null, repo.Uuid, desc, ct));
             if (obj != null) BadContent.Freeze(obj);
-            if (file != null) results.Add(VerifyWorkTree(key, file));
+            if (file != null) results.Add(await VerifyWorkTreeAsync(key, file, ct));
             results.Add(await CheckContentAsync(key, desc, ct));
         }
         else if (from is GitRemote local)
@@ -161,7 +161,7 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
     }
 
     /// <summary>An unlocked file still holding its pointer while the content is present gets the content.</summary>
-    private bool VerifyWorkTree(Key key, AnnexedFile file)
+    private async Task<bool> VerifyWorkTreeAsync(Key key, AnnexedFile file, CancellationToken ct)
     {
         if (file.Locked) return true;
         var full = Path.Combine(repo.Git.TopDir, file.Path);
@@ -173,6 +173,9 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
         File.Copy(obj, tmp, overwrite: true);
         File.SetUnixFileMode(tmp, mode | UnixFileMode.UserWrite);
         File.Move(tmp, full, overwrite: true);
+        // Recorded and restaged like any populated file, so `git status` stays clean.
+        if (InodeCache.Of(full) is { } ic) repo.KeysDb.AddInodeCaches(key, ic);
+        await LocalContent.RestageAsync(repo, [file.Path], ct);
         return true;
     }
 

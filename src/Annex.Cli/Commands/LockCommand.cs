@@ -36,6 +36,7 @@ public sealed class LockCommand : ICommand
                 if (!isPointer && !store.Has(file.Key) && Unmodified(file.Key, full))
                     store.MoveIn(file.Key, full); // the unlocked copy is the only copy: keep it as the object
                 ingest.MakeSymlink(file.Path, file.Key);
+                repo.KeysDbIfExists?.RemoveAssociatedFile(file.Key, file.Path);
                 await stage.AddAsync(file.Path, ct);
                 return true;
             });

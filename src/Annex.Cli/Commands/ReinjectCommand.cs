@@ -56,7 +56,7 @@ public sealed class ReinjectCommand : ICommand
         await MoveInAsync(ctx, repo, src, key, ct);
         // An unlocked DEST still holding its pointer gets the content.
         var destTop = Path.GetRelativePath(repo.Git.TopDir, Path.GetFullPath(dest, ctx.Cwd)).Replace('\\', '/');
-        LocalContent.Populate(repo, key, destTop);
+        await LocalContent.PopulateAsync(repo, key, destTop, ct);
         return true;
     }
 

@@ -21,6 +21,7 @@ public sealed class SmudgeCommand : ICommand
         ctx.Messages.Mode = Annex.Cli.Output.OutputMode.Quiet;
         var repo = await ctx.RepoAsync(ct);
         if (args.Has("update")) return await UpdateAsync(repo, ct);
+        repo.InFilter = true;
         if (args.Params.Count != 1) throw new UserErrorException("smudge needs a file name");
         var smudge = new Smudge(repo);
         await using var stdin = Console.OpenStandardInput();
@@ -30,7 +31,7 @@ public sealed class SmudgeCommand : ICommand
         await using (var f = File.Create(tmp)) await stdin.CopyToAsync(f, ct);
         Stream result;
         if (args.Has("clean")) result = await smudge.CleanAsync(args.Params[0], tmp, ct);
-        else { var c = await File.ReadAllBytesAsync(tmp, ct); File.Delete(tmp); result = smudge.SmudgeContent(c); }
+        else { var c = await File.ReadAllBytesAsync(tmp, ct); File.Delete(tmp); result = smudge.SmudgeContent(c, args.Params[0]); }
         await using (result) await result.CopyToAsync(stdout, ct);
         return 0;
     }
@@ -46,11 +47,8 @@ public sealed class SmudgeCommand : ICommand
             var fi = new FileInfo(full);
             if (!fi.Exists || fi.LinkTarget != null || fi.Length >= WorkTree.MaxPointerSize) continue;
             var key = WorkTree.KeyFromPointer(await File.ReadAllBytesAsync(full, ct));
-            if (key == null || store.PathOf(key) is not { } obj) continue;
-            var tmp = full + ".annex-smudge-tmp";
-            File.Copy(obj, tmp, overwrite: true);
-            File.SetUnixFileMode(tmp, File.GetUnixFileMode(full));
-            File.Move(tmp, full, overwrite: true);
+            if (key == null || !store.Has(key)) continue;
+            await LocalContent.PopulateAsync(repo, key, e.Path, ct);
         }
         return 0;
     }

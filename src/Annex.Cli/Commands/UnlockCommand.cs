@@ -37,6 +37,9 @@ public sealed class UnlockCommand(string name) : ICommand
                 }
                 else await File.WriteAllTextAsync(tmp, WorkTree.PointerContent(file.Key), ct);
                 File.Move(tmp, full, overwrite: true);
+                repo.KeysDb.AddAssociatedFile(file.Key, file.Path);
+                if (store.PathOf(file.Key) is { } o && InodeCache.Of(full) is { } ic)
+                    repo.KeysDb.AddInodeCaches(file.Key, ic, InodeCache.Of(o) ?? ic);
                 var sha = await repo.HashObject.HashBytesAsync(System.Text.Encoding.UTF8.GetBytes(WorkTree.PointerContent(file.Key)), ct);
                 await index.StageAsync(UpdateIndex.FileMode, sha, file.Path, ct);
                 return true;

@@ -46,6 +46,7 @@ public sealed class RecvKeyShellCommand : IShellCommand
             store.MoveIn(key, tmp);
         }
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: true, ct);
+        if (!repo.Git.IsBare) await LocalContent.PopulateAsync(repo, key, null, ct);
         return true;
     }
 }

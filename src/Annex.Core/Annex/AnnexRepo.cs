@@ -21,6 +21,7 @@ public sealed class AnnexRepo : IAsyncDisposable
     private CatFile? _catFile;
     private HashObject? _hashObject;
     private AnnexBranch? _branch;
+    private Database.KeysDb? _keysDb;
 
     public AnnexRepo(GitRepo git, GitConfig config)
     {
@@ -41,6 +42,36 @@ public sealed class AnnexRepo : IAsyncDisposable
     public HashObject HashObject => _hashObject ??= new HashObject(Git, Locations.OtherTmpDir);
     public AnnexBranch Branch => _branch ??= new AnnexBranch(this);
 
+    /// <summary>The keys database, opened (and created if missing) on first use: only commands that need it pay for it.</summary>
+    public Database.KeysDb KeysDb => _keysDb ??= Database.KeysDb.Open(Locations);
+
+    private bool _keysDbReconciled;
+
+    /// <summary>
+    /// Set by the smudge/clean filter: git holds the index lock, so the keys database is reconciled from
+    /// `git diff --cached` without writing a tree, and nothing is restaged (git's next refresh asks the
+    /// filter, which answers from the inode cache).
+    /// </summary>
+    public bool InFilter { get; set; }
+
+    /// <summary>
+    /// The keys database brought up to date with the index first (once per process): what get, drop and add
+    /// use to find every unlocked copy of a key. The filter itself never reconciles (git holds the index).
+    /// </summary>
+    public async Task<Database.KeysDb> ReconciledKeysDbAsync(CancellationToken ct)
+    {
+        var db = KeysDb;
+        if (_keysDbReconciled) return db;
+        _keysDbReconciled = true;
+        var populated = await KeysDbReconcile.RunAsync(this, db, ct);
+        await LocalContent.RestageAsync(this, populated, ct);
+        return db;
+    }
+
+    /// <summary>The keys database if this repository has one; null (without creating it) otherwise.</summary>
+    public Database.KeysDb? KeysDbIfExists =>
+        _keysDb ?? (File.Exists(Database.KeysDb.DbPath(Locations)) ? KeysDb : null);
+
     /// <summary>annex.uuid, or empty when the repository is not initialised.</summary>
     public Uuid Uuid => Uuid.TryParse(Config.Get("annex.uuid") ?? "", out var u) ? u : default;
 
@@ -59,5 +90,6 @@ public sealed class AnnexRepo : IAsyncDisposable
     {
         if (_catFile != null) await _catFile.DisposeAsync();
         if (_hashObject != null) await _hashObject.DisposeAsync();
+        _keysDb?.Dispose();
     }
 }

@@ -32,6 +32,40 @@ public sealed class Ingest(AnnexRepo repo)
         }
         MakeSymlink(topRelative, key);
         await _locations.SetAsync(key, repo.Uuid, present: true, ct);
+        await LocalContent.PopulateAsync(repo, key, null, ct); // unlocked files with the same content get it too
+        return key;
+    }
+
+    /// <summary>
+    /// Annexes the file at <paramref name="topRelative"/> as an unlocked file: the work-tree file stays, a copy
+    /// of it becomes the object, and the keys database records the association and both inode caches, so the
+    /// clean filter run when the caller stages the file answers with the pointer without hashing again. A file
+    /// modified while it is hashed or copied is refused, never recorded under the wrong key.
+    /// </summary>
+    public async Task<Key> AddUnlockedAsync(string topRelative, IBackend backend, CancellationToken ct)
+    {
+        var full = Path.Combine(repo.Git.TopDir, topRelative);
+        var before = InodeCache.Of(full) ?? throw new UserErrorException($"{topRelative} not found");
+        var key = backend.GenerateKey(full, KeyGenOptionsFor(topRelative), cancellationToken: ct);
+        if (InodeCache.Of(full) != before) throw new UserErrorException($"{topRelative} changed while it was being added");
+        if (!_store.Has(key))
+        {
+            Directory.CreateDirectory(repo.Locations.TmpDir);
+            var tmp = repo.Locations.TmpObjectPath(key);
+            File.Copy(full, tmp, overwrite: true);
+            if (InodeCache.Of(full) != before)
+            {
+                File.Delete(tmp);
+                throw new UserErrorException($"{topRelative} changed while it was being added");
+            }
+            if (!_store.MoveIn(key, tmp)) File.Delete(tmp);
+        }
+        var db = repo.KeysDb;
+        db.AddAssociatedFile(key, topRelative);
+        db.AddInodeCaches(key, before);
+        if (_store.PathOf(key) is { } obj && InodeCache.Of(obj) is { } oic) db.AddInodeCaches(key, oic);
+        await _locations.SetAsync(key, repo.Uuid, present: true, ct);
+        await LocalContent.PopulateAsync(repo, key, null, ct);
         return key;
     }
 

@@ -65,6 +65,7 @@ internal sealed class RepoIncomingContent : IncomingContent
         if (!ok) { File.Delete(_tmp); return false; }
         if (!new ObjectStore(_repo.Locations).MoveIn(_key, _tmp, durable: true)) File.Delete(_tmp);
         await new LocationLogStore(_repo).SetAsync(_key, _repo.Uuid, present: true, ct);
+        if (!_repo.Git.IsBare) await LocalContent.PopulateAsync(_repo, _key, null, ct);
         _changed();
         return true;
     }

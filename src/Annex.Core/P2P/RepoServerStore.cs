@@ -36,6 +36,7 @@ public sealed class RepoServerStore(AnnexRepo repo) : IP2PServerStore
             if (lk == null) return false;
             if (deadline is { } d && MonotonicSeconds() >= d) return false;
             _objects.Remove(key);
+            await LocalContent.DepopulateAsync(repo, key, ct);
         }
         else if (deadline is { } d && MonotonicSeconds() >= d) return false;
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: false, ct);

@@ -81,7 +81,10 @@ public sealed class GitRemote : IRemote
     {
         RefuseIfReadOnly();
         if (!HasKey(key)) await Transfer.FetchAsync(Locations, key, localObject, ct, progress);
-        await new LocationLogStore(await RemoteRepoAsync(ct)).SetAsync(key, Uuid, present: true, ct);
+        var remote = await RemoteRepoAsync(ct);
+        await new LocationLogStore(remote).SetAsync(key, Uuid, present: true, ct);
+        // The remote's unlocked files with this key get their content, as its own get would do.
+        if (!Repo.IsBare) await LocalContent.PopulateAsync(remote, key, null, ct);
         await new LocationLogStore(local).SetAsync(key, Uuid, present: true, ct);
     }
 
@@ -92,6 +95,13 @@ public sealed class GitRemote : IRemote
     public async Task RemoveAsync(AnnexRepo local, Key key, DropProof proof, CancellationToken ct)
     {
         RefuseIfReadOnly();
+        if (!Repo.IsBare)
+        {
+            // A remote with a work tree drops as it would itself: its unlocked copies go back to pointers.
+            await LocalContent.DropAsync(await RemoteRepoAsync(ct), key, ct);
+            await new LocationLogStore(local).SetAsync(key, Uuid, present: false, ct);
+            return;
+        }
         if (HasKey(key))
         {
             using var lk = ContentLock.LockExclusive(Locations, key)
