@@ -34,8 +34,13 @@ public sealed class FilterProcessCommand : ICommand
         await pkt.FlushPacketAsync(ct);
 
         var smudge = new Smudge(repo);
+        long served = 0;
         while (true)
         {
+            // git keeps this process for the whole checkout or status, and each request allocates its buffers:
+            // collect every few dozen requests (cheap, little survives), or the runtime's default budget lets
+            // garbage pile up to 100 MiB before its first collection on a big tree.
+            if (++served % 32 == 0) GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             List<string> request;
             try { request = await pkt.ReadTextListAsync(ct); }
             catch (EndOfStreamException) { break; }
