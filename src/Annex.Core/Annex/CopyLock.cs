@@ -13,4 +13,8 @@ public sealed class CopyLock(Func<ValueTask> release, DateTimeOffset? expires = 
     public CopyLock(IDisposable release) : this(() => { release.Dispose(); return ValueTask.CompletedTask; }) { }
 
     public ValueTask DisposeAsync() => release();
+
+    /// <summary>A copy in a repository on this machine, held by its shared fcntl content lock; null when it cannot be.</summary>
+    public static CopyLock? Local(Locations loc, Keys.Key key) =>
+        ContentLock.LockShared(loc, key) is { } lk ? new CopyLock(lk) : null;
 }

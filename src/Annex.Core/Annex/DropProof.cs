@@ -35,8 +35,7 @@ public sealed class DropProof : IAsyncDisposable
     public sealed record Lockable(Uuid Uuid, Func<Key, CancellationToken, Task<CopyLock?>> TryLock)
     {
         /// <summary>A repository on this machine, locked with its fcntl content lock.</summary>
-        public static Lockable Local(Uuid uuid, Locations loc) => new(uuid, (key, _) =>
-            Task.FromResult(ContentLock.LockShared(loc, key) is { } lk ? new CopyLock(lk) : null));
+        public static Lockable Local(Uuid uuid, Locations loc) => new(uuid, (key, _) => Task.FromResult(CopyLock.Local(loc, key)));
     }
 
     /// <summary>

@@ -53,12 +53,7 @@ public static class KeysDbReconcile
             if (w[1] == UpdateIndex.SymlinkMode || store.PathOf(key) is not { } obj) continue;
             var full = Path.Combine(repo.Git.TopDir, file);
             if (WorkTree.LookupKey(full, out var locked) != key || locked) continue;
-            var tmp = full + ".annex-populate-tmp";
-            if (repo.Config.GetBool("annex.thin", false)) Utility.Posix.HardLink(obj, tmp);
-            else File.Copy(obj, tmp, overwrite: true);
-            File.SetUnixFileMode(tmp, File.GetUnixFileMode(full) | UnixFileMode.UserWrite);
-            File.Move(tmp, full, overwrite: true);
-            if (InodeCache.Of(full) is { } ic) db.AddInodeCaches(key, ic);
+            LocalContent.ReplacePointer(db, key, obj, full, repo.Config.GetBool("annex.thin", false));
             if (InodeCache.Of(obj) is { } oic) db.AddInodeCaches(key, oic);
             populated.Add(file);
         }

@@ -65,16 +65,25 @@ public static class LocalContent
             var full = Path.Combine(repo.Git.TopDir, file);
             if (WorkTree.LookupKey(full, out var locked) != key || locked) continue;
             if (file == unlockedPath) db.AddAssociatedFile(key, file);
-            var tmp = full + ".annex-populate-tmp";
-            if (thin) Posix.HardLink(obj, tmp);
-            else File.Copy(obj, tmp, overwrite: true);
-            File.SetUnixFileMode(tmp, File.GetUnixFileMode(full) | UnixFileMode.UserWrite);
-            File.Move(tmp, full, overwrite: true);
-            if (InodeCache.Of(full) is { } ic) db.AddInodeCaches(key, ic);
+            ReplacePointer(db, key, obj, full, thin);
             restage.Add(file);
         }
         if (restage.Count > 0 && InodeCache.Of(obj) is { } oic) db.AddInodeCaches(key, oic);
         await RestageAsync(repo, restage, ct);
+    }
+
+    /// <summary>
+    /// Puts the object's content where the pointer file <paramref name="full"/> was (a copy, or a hard link
+    /// with annex.thin; a temp file then a rename, so the file is never half written) and records its inode cache.
+    /// </summary>
+    internal static void ReplacePointer(Database.KeysDb db, Key key, string obj, string full, bool thin)
+    {
+        var tmp = full + ".annex-populate-tmp";
+        if (thin) Posix.HardLink(obj, tmp);
+        else File.Copy(obj, tmp, overwrite: true);
+        File.SetUnixFileMode(tmp, File.GetUnixFileMode(full) | UnixFileMode.UserWrite);
+        File.Move(tmp, full, overwrite: true);
+        if (InodeCache.Of(full) is { } ic) db.AddInodeCaches(key, ic);
     }
 
     /// <summary>

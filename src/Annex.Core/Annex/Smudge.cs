@@ -75,17 +75,14 @@ public sealed class Smudge(AnnexRepo repo)
     /// <summary>
     /// A file stored in git whose content is unchanged stays in git even when annex.largefiles now matches
     /// it: git re-runs the clean filter whenever it likes (a changed mtime, `git commit FILE`).
-    /// Command/Smudge.hs checkunchangedgitfile: same size as the staged blob, then the same git hash.
+    /// Command/Smudge.hs checkunchangedgitfile: same size as the staged blob, then the same git hash — asked
+    /// of the long-running cat-file and hash-object processes, not of new ones for each file git cleans.
     /// </summary>
     private async Task<bool> UnchangedGitFileAsync(string path, string tempFile, long length, CancellationToken ct)
     {
-        var ls = await Git.GitCli.RunAsync(repo.Git, ["ls-files", "--stage", "-z", "--", path], ct: ct);
-        var meta = ls.StdoutText.Split('\0')[0].Split('\t')[0].Split(' ');
-        if (!ls.Ok || meta.Length < 3 || meta[0] == Git.UpdateIndex.SymlinkMode) return false;
-        var size = await Git.GitCli.RunAsync(repo.Git, ["cat-file", "-s", meta[1]], ct: ct);
-        if (!size.Ok || !long.TryParse(size.StdoutText.Trim(), out var staged) || staged != length) return false;
-        var hash = await Git.GitCli.RunAsync(repo.Git, ["hash-object", "--no-filters", "--", tempFile], ct: ct);
-        return hash.Ok && hash.StdoutText.Trim() == meta[1];
+        var staged = await repo.CatFile.InfoAsync(":" + path, ct);
+        if (staged is not { Type: "blob" } || staged.Size != length) return false;
+        return await repo.HashObject.HashFileAsync(tempFile, ct) == staged.Sha;
     }
 
     /// <summary>Smudges: the object's content when present, else the content unchanged.</summary>

@@ -73,7 +73,7 @@ public sealed class GitRemote : IRemote
     }
 
     public Task<CopyLock?> TryLockContentAsync(Key key, CancellationToken ct) =>
-        Task.FromResult(ContentLock.LockShared(Locations, key) is { } lk ? new CopyLock(lk) : null);
+        Task.FromResult(CopyLock.Local(Locations, key));
 
     /// <summary>Copies a verified object into the remote's store and records it in both repositories' location logs.</summary>
     public async Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
