@@ -75,11 +75,17 @@ public sealed class DropCommand : ICommand
         var lockable = new List<DropProof.Lockable>();
         if (from != null) lockable.Add(DropProof.Lockable.Local(repo.Uuid, repo.Locations));
         foreach (var r in await ctx.RemotesAsync(ct))
-            if (r != from) lockable.Add(new DropProof.Lockable(r.Uuid, r is GitRemote ? r.TryLockContentAsync : async (k, c) =>
+        {
+            if (r == from) continue;
+            if (r is Core.Remotes.Special.SpecialRemote special)
+                // Special remotes cannot lock content; their copy is checked instead (a weaker proof).
+                lockable.Add(new DropProof.Lockable(r.Uuid, (_, _) => Task.FromResult<CopyLock?>(null), special.HasKeyAsync));
+            else lockable.Add(new DropProof.Lockable(r.Uuid, r is GitRemote ? r.TryLockContentAsync : async (k, c) =>
             {
                 ctx.Messages.Note($"locking {r.Name}...");
                 return await r.TryLockContentAsync(k, c);
             }));
-        return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, Math.Max(numcopies, mincopies), lockable, knownPresent, ct);
+        }
+        return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, numcopies, mincopies, lockable, knownPresent, ct);
     }
 }

@@ -424,6 +424,15 @@ internal sealed class InfoStats(CommandContext ctx, AnnexRepo repo, ParsedArgs a
         Stat("remote", r.Name, r.Name);
         var cost = r.Cost.ToString(CultureInfo.InvariantCulture) + ".0";
         Stat("cost", cost, cost);
+        if (r is Core.Remotes.Special.SpecialRemote special)
+        {
+            Stat("type", special.Type.Name, special.Type.Name);
+            Stat("available", "true", "true");
+            foreach (var (field, value) in special.Info()) Stat(field, value, value);
+            await UuidSlowAsync(r.Uuid, ct);
+            End();
+            return;
+        }
         Stat("type", "git", "git");
         Stat("available", "true", "true");
         var location = r.Location;

@@ -61,13 +61,15 @@ public sealed class WhereisCommand : ICommand
     {
         var d = desc.TryGetValue(u, out var s) ? s : "";
         var tag = u == repo.Uuid ? "here" : names.NameOf(u);
-        return $"\t{u} -- {d}{(tag != null ? $" [{tag}]" : "")}\n";
+        return $"\t{u} -- {(tag != null ? Output.UuidDescriptions.AddName(d, tag) : d)}\n";
     }
 
     /// <summary>A location in --json: a remote's description carries its name ("theirs [origin]"), here's does not.</summary>
     private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, RemoteNames names, Uuid u) =>
         new JsonObject()
-            .Set("description", (desc.TryGetValue(u, out var s) ? s : "") + (u != repo.Uuid && names.NameOf(u) is { } n ? $" [{n}]" : ""))
+            .Set("description", u != repo.Uuid && names.NameOf(u) is { } n
+                ? Output.UuidDescriptions.AddName(desc.TryGetValue(u, out var s) ? s : "", n)
+                : desc.TryGetValue(u, out var s2) ? s2 : "")
             .Set("here", u == repo.Uuid)
             .Set("urls", new List<string>()).Set("uuid", u.Value);
 }

@@ -24,7 +24,8 @@ public sealed class Messages
     public bool Json => Mode == OutputMode.Json;
 
     /// <summary>Begins reporting on one item ("add foo ").</summary>
-    public void StartItem(string command, string? file, string? key, string? input = null, string? displayName = null)
+    public void StartItem(string command, string? file, string? key, string? input = null, string? displayName = null,
+        IReadOnlyList<string>? inputs = null)
     {
         _notes = [];
         _errors = [];
@@ -33,7 +34,7 @@ public sealed class Messages
             _item = new JsonObject().Set("command", command).Set("error-messages", new List<string>());
             if (file != null) _item.Set("file", file);
             if (key != null) _item.Set("key", key);
-            _item.Set("input", input == null ? new List<string>() : new List<string> { input });
+            _item.Set("input", inputs?.ToList() ?? (input == null ? new List<string>() : new List<string> { input }));
             return;
         }
         if (Mode == OutputMode.Normal)

@@ -31,8 +31,12 @@ public sealed class DropProof : IAsyncDisposable
         Explanation = explanation;
     }
 
-    /// <summary>A place whose copy can be locked for the duration of a drop (this repository, a remote).</summary>
-    public sealed record Lockable(Uuid Uuid, Func<Key, CancellationToken, Task<CopyLock?>> TryLock)
+    /// <summary>
+    /// A place whose copy can be locked for the duration of a drop (this repository, a remote), or, for a place
+    /// that cannot lock (a special remote), whose copy can be checked: <paramref name="CheckPresent"/>.
+    /// </summary>
+    public sealed record Lockable(Uuid Uuid, Func<Key, CancellationToken, Task<CopyLock?>> TryLock,
+        Func<Key, CancellationToken, Task<bool>>? CheckPresent = null)
     {
         /// <summary>A repository on this machine, locked with its fcntl content lock.</summary>
         public static Lockable Local(Uuid uuid, Locations loc) => new(uuid, (key, _) => Task.FromResult(CopyLock.Local(loc, key)));
@@ -40,12 +44,17 @@ public sealed class DropProof : IAsyncDisposable
 
     /// <summary>
     /// Checks that dropping <paramref name="key"/> from <paramref name="droppingFrom"/> leaves at least
-    /// <paramref name="need"/> copies. <paramref name="knownPresent"/> are copies verified some other way
-    /// (e.g. just sent), counted without a lock.
+    /// numcopies copies, mincopies of them locked or trusted (Types/NumCopies.hs safeDropAnalysis). A copy
+    /// only checked to be present (a special remote's) counts towards numcopies: it could be dropped by
+    /// someone else at the same moment, which locking prevents. Dropping from here, our own content lock
+    /// keeps other drops from counting this copy, so any verified copies will do.
+    /// <paramref name="knownPresent"/> are copies verified some other way (e.g. just sent), counted as locked.
     /// </summary>
-    public static async Task<DropProof> CheckAsync(AnnexRepo repo, Key key, Uuid droppingFrom, int need,
+    public static async Task<DropProof> CheckAsync(AnnexRepo repo, Key key, Uuid droppingFrom, int numCopies, int minCopies,
         IReadOnlyList<Lockable> lockable, IReadOnlyCollection<Uuid> knownPresent, CancellationToken ct)
     {
+        bool local = droppingFrom == repo.Uuid;
+        int need = Math.Max(numCopies, minCopies);
         var trust = await new TrustLogStore(repo).LevelsAsync(ct);
         var logged = await new LocationLogStore(repo).PresentAsync(key, ct);
         var locks = new List<CopyLock>();
@@ -63,22 +72,43 @@ public sealed class DropProof : IAsyncDisposable
         }
         // Locks are taken cheapest place first and only as many as are needed: each may cost a round trip
         // to another host, and the reference shows each one it takes ("locking REMOTE...").
+        var checkedPresent = new HashSet<Uuid>();
+        bool Safe() => numCopies == 0 && minCopies == 0
+            || (local ? counted.Count + checkedPresent.Count >= need
+                : counted.Count + checkedPresent.Count >= numCopies && counted.Count >= minCopies);
         foreach (var place in lockable)
         {
-            if (counted.Count >= need) break;
+            if (Safe()) break;
             if (!toLock.Remove(place.Uuid)) continue;
             var lk = await place.TryLock(key, ct);
-            if (lk == null) continue;
-            locks.Add(lk);
-            counted.Add(place.Uuid);
+            if (lk != null)
+            {
+                locks.Add(lk);
+                counted.Add(place.Uuid);
+            }
+            else if (place.CheckPresent != null)
+            {
+                try { if (await place.CheckPresent(key, ct)) checkedPresent.Add(place.Uuid); }
+                catch (UserErrorException) { /* unreachable: that copy is not verified */ }
+            }
         }
-        if (counted.Count >= need) return new DropProof(locks, counted.Count, true, null);
+        int have = counted.Count + checkedPresent.Count;
+        if (Safe()) return new DropProof(locks, have, true, null);
         foreach (var l in locks) await l.DisposeAsync();
         var descriptions = await new UuidLogStore(repo).DescriptionsAsync(ct);
-        return new DropProof([], counted.Count, false, Explain(repo, need, counted.Count, untrusted, descriptions));
+        if (have >= numCopies)
+            return new DropProof([], have, false,
+                $"Unable to lock down {minCopies} {(minCopies == 1 ? "copy" : "copies")} of file necessary to safely drop it.\n"
+                + "These remotes do not support locking: " + string.Join(' ', checkedPresent.Select(u => new RemoteNames(repo).NameOf(u) ?? u.Value))
+                + "\n\n(Use --force to override this check, or adjust numcopies.)");
+        // Copies the log knows of that could not be verified here (other repositories to make available).
+        bool othersLogged = logged.Any(u => u != droppingFrom && !counted.Contains(u) && !checkedPresent.Contains(u)
+            && !untrusted.Contains(u) && !(trust.TryGetValue(u, out var lv) && lv == TrustLevel.Dead));
+        return new DropProof([], have, false, Explain(repo, need, have, untrusted, descriptions, othersLogged));
     }
 
-    private static string Explain(AnnexRepo repo, int need, int have, List<Uuid> untrusted, IReadOnlyDictionary<Uuid, string> desc)
+    private static string Explain(AnnexRepo repo, int need, int have, List<Uuid> untrusted, IReadOnlyDictionary<Uuid, string> desc,
+        bool othersLogged)
     {
         var sb = new System.Text.StringBuilder();
         sb.Append(have == 0
@@ -94,7 +124,7 @@ public sealed class DropProof : IAsyncDisposable
                 sb.Append($"\t{u} -- {(desc.TryGetValue(u, out var d) ? d : "")}{(name != null ? $" [{name}]" : "")}\n");
             }
         }
-        else if (have == 0) sb.Append("\nRather than dropping this file, try using: git annex move\n");
+        else if (have == 0 || !othersLogged) sb.Append("\nRather than dropping this file, try using: git annex move\n");
         else sb.Append("\n\n"); // the reference leaves its two empty sections as blank lines
         sb.Append("\n(Use --force to override this check, or adjust numcopies.)");
         return sb.ToString();

@@ -16,6 +16,7 @@ public static class RemoteList
         var list = new List<IRemote>(await GitRemote.ListAsync(repo, ct));
         foreach (var name in repo.Config.RemoteNames())
             if (await SshRemoteAsync(repo, name, warn ?? (_ => { }), ct) is { } r) list.Add(r);
+        list.AddRange(await Special.SpecialRemoteList.ListAsync(repo, warn ?? (_ => { }), ct));
         return list.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -29,6 +29,9 @@ public static partial class Posix
             throw new IOException($"cannot hard link {existing} to {newPath}: errno {Marshal.GetLastPInvokeError()}");
     }
 
+    /// <summary>link(2) where a copy would do as well: false when the filesystem refuses.</summary>
+    public static bool TryHardLink(string existing, string newPath) => link(existing, newPath) == 0;
+
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int link(string existing, string newPath);
 

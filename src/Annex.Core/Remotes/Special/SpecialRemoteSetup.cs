@@ -1,0 +1,117 @@
+using Annex.Core.Annex;
+using Annex.Core.Logs;
+using Annex.Core.Utility;
+
+namespace Annex.Core.Remotes.Special;
+
+/// <summary>
+/// initremote and enableremote (doc/git-annex-initremote.mdwn, doc/git-annex-enableremote.mdwn): checking a
+/// special remote's configuration the way the reference does, recording it in remote.log and uuid.log, and
+/// writing the per-clone git configs. Values the user typed are checked strictly; values already in
+/// remote.log (written by any version) are taken as they are.
+/// </summary>
+public static class SpecialRemoteSetup
+{
+    private static readonly string[] CommonFields =
+        ["name", "sameas-name", "sameas-uuid", "autoenable", "cost", "preferreddir", "type", "exporttree", "importtree", "annexobjects"];
+    private static readonly string[] ChunkFields = ["chunk", "chunksize"];
+    private static readonly string[] EncryptionFields =
+        ["encryption", "cipher", "cipherkeys", "pubkeys", "embedcreds", "onlyencryptcreds", "mac", "keyid", "keyid+", "keyid-", "highRandomQuality"];
+    private static readonly string[] YesNoFields = ["exporttree", "importtree", "annexobjects", "embedcreds", "onlyencryptcreds", "ignoreinodes", "shellescape"];
+    private static readonly string[] Encryptions = ["hybrid", "none", "pubkey", "shared", "sharedpubkey"];
+
+    /// <summary>keyValToConfig: "k=v" words; a word without '=' is a field with an empty value.</summary>
+    public static Dictionary<string, string> ParseWords(IEnumerable<string> words)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var w in words)
+        {
+            var eq = w.IndexOf('=');
+            if (eq < 0) d[w] = "";
+            else d[w[..eq]] = w[(eq + 1)..];
+        }
+        return d;
+    }
+
+    /// <summary>`initremote NAME k=v…`: a new special remote. Returns its UUID.</summary>
+    public static async Task<Uuid> InitAsync(AnnexRepo repo, string name, IReadOnlyDictionary<string, string> fromUser, string cwd, CancellationToken ct)
+    {
+        var store = new RemoteConfigStore(repo);
+        if ((await store.FindByNameAsync(name, ct)).Count > 0)
+            throw new UserErrorException($"There is already a special remote named \"{name}\". (Use enableremote to enable an existing special remote.)");
+        if (repo.Config.RemoteNames().Contains(name))
+            throw new UserErrorException($"There is already a remote named \"{name}\"");
+        var config = new Dictionary<string, string>(fromUser, StringComparer.Ordinal) { ["name"] = name };
+        Uuid uuid;
+        if (config.Remove("uuid", out var given))
+            uuid = Uuid.TryParse(given, out var u) ? u : throw new UserErrorException("invalid uuid");
+        else uuid = Uuid.NewRandom();
+        var type = FindType(config);
+        Validate(type, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
+        var result = type.Setup(repo, name, config, cwd);
+        await WriteGitConfigAsync(repo, name, uuid, result, ct);
+        await new UuidLogStore(repo).DescribeAsync(uuid, name, ct);
+        await store.SetAsync(uuid, result.Config, ct);
+        return uuid;
+    }
+
+    /// <summary>`enableremote NAME k=v…` for a special remote recorded in remote.log.</summary>
+    public static async Task<Uuid> EnableAsync(AnnexRepo repo, string name, Uuid uuid, IReadOnlyDictionary<string, string> logged,
+        IReadOnlyDictionary<string, string> fromUser, string cwd, CancellationToken ct)
+    {
+        var config = new Dictionary<string, string>(logged, StringComparer.Ordinal);
+        foreach (var (k, v) in fromUser) config[k] = v;
+        var type = FindType(config);
+        Validate(type, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
+        var result = type.Setup(repo, name, config, cwd);
+        await WriteGitConfigAsync(repo, name, uuid, result, ct);
+        // An enabled remote is no longer ignored, whatever an earlier failure to reach it set.
+        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-ignore", "false", ct);
+        await new RemoteConfigStore(repo).SetAsync(uuid, result.Config, ct);
+        return uuid;
+    }
+
+    private static SpecialRemoteType FindType(IReadOnlyDictionary<string, string> config)
+    {
+        if (!config.TryGetValue("type", out var t)) throw new UserErrorException("Specify the type of remote with type=");
+        if (!SpecialRemoteTypes.Known.Contains(t))
+            throw new UserErrorException($"Unknown remote type {t} (pick from: {string.Join(' ', SpecialRemoteTypes.Known)})");
+        return SpecialRemoteTypes.Find(t) ?? throw new UserErrorException($"not implemented: special remotes of type {t}");
+    }
+
+    /// <summary>The reference's checks, in its order: encryption, then each field's value, then fields nobody takes,
+    /// then export/import support.</summary>
+    private static void Validate(SpecialRemoteType type, IReadOnlyDictionary<string, string> config, IReadOnlySet<string> typed)
+    {
+        if (!config.TryGetValue("encryption", out var enc) || !Encryptions.Contains(enc))
+            throw new UserErrorException($"Specify {string.Join(" or ", Encryptions.Select(e => "encryption=" + e))}.");
+        foreach (var (k, v) in config.Where(kv => typed.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (YesNoFields.Contains(k) && v is not ("yes" or "no")) throw new UserErrorException($"Bad value for {k} (expected yes or no)");
+            if (k == "autoenable" && v is not ("true" or "false")) throw new UserErrorException($"Bad value for {k} (expected true or false)");
+            if (k == "cost" && !double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                throw new UserErrorException($"Bad value for {k} (expected a number)");
+        }
+        var accepted = type.Fields.Concat(CommonFields).Concat(ChunkFields).Concat(EncryptionFields).ToHashSet(StringComparer.Ordinal);
+        var unexpected = config.Keys.Where(k => typed.Contains(k) && !accepted.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (unexpected.Count > 0) throw new UserErrorException("Unexpected parameters: " + string.Join(' ', unexpected));
+        foreach (var (field, supported) in new[] { ("exporttree", type.SupportsExport), ("importtree", type.SupportsImport) })
+            if (config.TryGetValue(field, out var v) && v == "yes")
+                throw new UserErrorException(supported
+                    ? $"not implemented: {field}=yes special remotes"
+                    : $"{field} is not supported by this special remote");
+        if (enc != "none")
+            throw new UserErrorException($"not implemented: encryption={enc} (only encryption=none is supported so far)");
+    }
+
+    /// <summary>gitConfigSpecialRemote, then what initremote adds: the remote is verified (this clone set it up) and
+    /// `git fetch --all` skips it, since it holds no git refs.</summary>
+    private static async Task WriteGitConfigAsync(AnnexRepo repo, string name, Uuid uuid, SetupResult result, CancellationToken ct)
+    {
+        foreach (var (field, value) in result.GitConfig)
+            await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-{field}", value, ct);
+        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-uuid", uuid.Value, ct);
+        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-verified", "verified", ct);
+        await repo.Config.SetAsync(repo.Git, $"remote.{name}.skipFetchAll", "true", ct);
+    }
+}
