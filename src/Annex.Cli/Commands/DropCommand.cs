@@ -79,7 +79,7 @@ public sealed class DropCommand : ICommand
             if (r == from) continue;
             if (r is Core.Remotes.Special.SpecialRemote special)
                 // Special remotes cannot lock content; their copy is checked instead (a weaker proof).
-                lockable.Add(new DropProof.Lockable(r.Uuid, (_, _) => Task.FromResult<CopyLock?>(null), special.HasKeyAsync));
+                lockable.Add(new DropProof.Lockable(r.Uuid, (_, _) => Task.FromResult<CopyLock?>(null), special.CheckPresentForProofAsync));
             else lockable.Add(new DropProof.Lockable(r.Uuid, r is GitRemote ? r.TryLockContentAsync : async (k, c) =>
             {
                 ctx.Messages.Note($"locking {r.Name}...");

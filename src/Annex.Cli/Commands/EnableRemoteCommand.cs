@@ -39,7 +39,9 @@ public sealed class EnableRemoteCommand : ICommand
         ctx.Messages.StartItem("enableremote", null, null, displayName: name, inputs: [name]);
         await runner.RunAsync(async () =>
         {
-            await SpecialRemoteSetup.EnableAsync(repo, name, uuid, logged, SpecialRemoteSetup.ParseWords(args.Params.Skip(1)), ctx.Cwd, ct);
+            var result = await SpecialRemoteSetup.EnableAsync(repo, name, uuid, logged, SpecialRemoteSetup.ParseWords(args.Params.Skip(1)), ctx.Cwd, ct);
+            // Someone else's configuration: the user must see where it points and confirm it (CVE-2026-112818).
+            if (result.PendingId is { } id) ctx.Messages.LongNote(RemoteVerification.PromptNew(name, result.Config, id));
             return true;
         });
         return runner.Finish();

@@ -42,14 +42,23 @@ public sealed class GetCommand : ICommand
             }
             await runner.RunAsync(async () =>
             {
+                bool warned = false;
                 foreach (var r in candidates)
                 {
+                    if (r is Core.Remotes.Special.SpecialRemote)
+                    {
+                        // As the reference: a special remote is asked for the content straight away (a presence check
+                        // would cost a round trip of its own), and its failure is a warning before the next one is tried.
+                        ctx.Messages.Note($"from {r.Name}...");
+                        try { await ContentMoves.FetchAsync(ctx, repo, file, r, ct); return true; }
+                        catch (UserErrorException e) { ctx.Messages.ItemWarning(e.Message); warned = true; continue; }
+                    }
                     if (!await r.HasKeyAsync(file.Key, ct)) continue;
                     ctx.Messages.Note($"from {r.Name}...");
                     await ContentMoves.FetchAsync(ctx, repo, file, r, ct);
                     return true;
                 }
-                ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));
+                if (!warned) ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));
                 return false;
             });
         }

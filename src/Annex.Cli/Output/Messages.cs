@@ -48,6 +48,18 @@ public sealed class Messages
         if (Mode == OutputMode.Normal) Out("(" + note + ") ");
     }
 
+    /// <summary>
+    /// One long note as the reference's showLongNote writes it: every line indented, blank ones too (Explain leaves
+    /// blank lines bare, which is what several notes in a row look like).
+    /// </summary>
+    public void LongNote(string text)
+    {
+        if (Json) { _notes?.Add(text); return; }
+        var indented = string.Join("\n", text.TrimEnd('\n').Split('\n').Select(l => "  " + l));
+        if (Mode == OutputMode.Normal) { Out("\n" + indented); _explained = true; }
+        else Err(indented + "\n");
+    }
+
     /// <summary>A longer explanation of an item's outcome: indented on stderr, or part of the JSON note.</summary>
     public void Explain(string text)
     {
@@ -88,6 +100,20 @@ public sealed class Messages
     public void Field(string name, object? value) => _item?.Set(name, value);
 
     /// <summary>An error about the current item (JSON: error-messages with --json-error-messages).</summary>
+    /// <summary>A warning about the current item (the reference's warning inside an action): the item's line is
+    /// ended first, the warning goes indented to stderr, and the item's "failed" or "ok" follows on its own line.</summary>
+    public void ItemWarning(string text)
+    {
+        if (Json) { if (JsonErrorMessages) ((List<string>)_item!.Get("error-messages")!).Add(text); else Err(Indent(text)); return; }
+        if (Mode == OutputMode.Normal)
+        {
+            Out("\n");
+            _explained = false;
+        }
+        FlushOut();
+        Err(string.Concat(text.TrimEnd('\n').Split('\n').Select(l => "  " + l + "\n")));
+    }
+
     public void ItemError(string text)
     {
         _errors?.Add(text);

@@ -25,6 +25,9 @@ public sealed class SpecialRemote : IRemote
     public ChunkConfig Chunking { get; }
     public string Location { get; }
 
+    /// <summary>Enabled from someone else's configuration and not confirmed by verifyremote: every use is refused.</summary>
+    public bool Unverified { get; init; }
+
     internal SpecialRemote(AnnexRepo repo, string name, Uuid uuid, SpecialRemoteType type,
         IReadOnlyDictionary<string, string> config, IKeyStore store, string location)
     {
@@ -51,21 +54,22 @@ public sealed class SpecialRemote : IRemote
 
     private sealed record BadChunkConfig(string Message) : ChunkConfig(null, null);
 
-    private void RefuseBadConfig()
+    private void RefuseUnusable()
     {
+        if (Unverified) throw new UserErrorException(RemoteVerification.Refusal(Name));
         if (Chunking is BadChunkConfig bad) throw new UserErrorException(bad.Message);
     }
 
     public Task<bool> HasKeyAsync(Key key, CancellationToken ct)
     {
-        RefuseBadConfig();
+        RefuseUnusable();
         return _storage.HasAsync(key, ct);
     }
 
     public async Task<bool> RetrieveAsync(Key key, string? associatedFile, long offset, Stream destination,
         Action<long, long?>? progress, CancellationToken ct)
     {
-        RefuseBadConfig();
+        RefuseUnusable();
         await _storage.RetrieveAsync(key, offset, destination, progress == null ? null : n => progress(offset + n, key.Size), ct);
         // A special remote cannot say whether the bytes changed while sent; the caller verifies them.
         return true;
@@ -74,7 +78,7 @@ public sealed class SpecialRemote : IRemote
     public async Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
         Action<long, long?>? progress, CancellationToken ct)
     {
-        RefuseBadConfig();
+        RefuseUnusable();
         if (ReadOnly) throw new UserErrorException($"{Name} is a read-only remote (remote.{Name}.annex-readonly)");
         await _storage.StoreAsync(key, localObject, progress == null ? null : n => progress(n, key.Size), ct);
         await new LocationLogStore(local).SetAsync(key, Uuid, present: true, ct);
@@ -82,13 +86,16 @@ public sealed class SpecialRemote : IRemote
 
     public async Task RemoveAsync(AnnexRepo local, Key key, DropProof proof, CancellationToken ct)
     {
-        RefuseBadConfig();
+        RefuseUnusable();
         if (ReadOnly) throw new UserErrorException($"{Name} is a read-only remote (remote.{Name}.annex-readonly)");
         await _storage.RemoveAsync(key, ct);
         await new LocationLogStore(local).SetAsync(key, Uuid, present: false, ct);
     }
 
     public Task<CopyLock?> TryLockContentAsync(Key key, CancellationToken ct) => Task.FromResult<CopyLock?>(null);
+
+    /// <summary>For drop proofs: an unverified remote's copy is not checked (the check would use it), so it does not count.</summary>
+    public async Task<bool> CheckPresentForProofAsync(Key key, CancellationToken ct) => !Unverified && await HasKeyAsync(key, ct);
 
     /// <summary>The `info REMOTE` lines this remote adds after the common ones.</summary>
     public IEnumerable<(string Field, string Value)> Info()

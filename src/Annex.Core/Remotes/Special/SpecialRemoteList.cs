@@ -20,8 +20,13 @@ public static class SpecialRemoteList
             if (type == null) continue;
             if (!Uuid.TryParse(repo.Config.Get($"remote.{name}.annex-uuid") ?? "", out var uuid)) continue;
             configs ??= await new RemoteConfigStore(repo).ConfigsAsync(ct);
-            var config = configs.TryGetValue(uuid, out var c) ? c : new Dictionary<string, string>();
-            list.Add(new SpecialRemote(repo, name, uuid, type, config, type.OpenStore(repo, name, config, warn), type.Location(repo, name)));
+            var logged = configs.TryGetValue(uuid, out var c) ? c : new Dictionary<string, string>();
+            var verification = new RemoteVerification(repo);
+            // A verified remote runs with the configuration the user confirmed, not a later one from the branch.
+            bool pending = verification.StateOf(uuid, configs) == VerificationState.Pending;
+            var config = pending ? logged : verification.VerifiedConfig(uuid)!;
+            list.Add(new SpecialRemote(repo, name, uuid, type, config, type.OpenStore(repo, name, config, warn), type.Location(repo, name))
+                { Unverified = pending });
         }
         return list;
     }

@@ -49,26 +49,47 @@ public static class SpecialRemoteSetup
         var type = FindType(config);
         Validate(type, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
         var result = type.Setup(repo, name, config, cwd);
-        await WriteGitConfigAsync(repo, name, uuid, result, ct);
+        await WriteGitConfigAsync(repo, name, uuid, result, verified: true, ct);
+        // Set up here, by this user: its configuration is verified as it is.
+        new RemoteVerification(repo).RecordVerified(uuid, result.Config);
         await new UuidLogStore(repo).DescribeAsync(uuid, name, ct);
         await store.SetAsync(uuid, result.Config, ct);
         return uuid;
     }
 
-    /// <summary>`enableremote NAME k=v…` for a special remote recorded in remote.log.</summary>
-    public static async Task<Uuid> EnableAsync(AnnexRepo repo, string name, Uuid uuid, IReadOnlyDictionary<string, string> logged,
+    /// <summary>What enableremote did: the ID the user must confirm the configuration with, or null when the
+    /// remote was already verified in this clone (and stays so with the parameters the user just typed).</summary>
+    public sealed record EnableResult(Uuid Uuid, long? PendingId, IReadOnlyDictionary<string, string> Config);
+
+    /// <summary>
+    /// `enableremote NAME k=v…` for a special remote recorded in remote.log. A remote this clone has not verified
+    /// is left unusable until the user confirms the configuration shown (CVE-2026-112818); one already verified
+    /// here starts from its verified configuration, so enabling it again cannot slip in a change made elsewhere.
+    /// </summary>
+    public static async Task<EnableResult> EnableAsync(AnnexRepo repo, string name, Uuid uuid, IReadOnlyDictionary<string, string> logged,
         IReadOnlyDictionary<string, string> fromUser, string cwd, CancellationToken ct)
     {
-        var config = new Dictionary<string, string>(logged, StringComparer.Ordinal);
+        var verification = new RemoteVerification(repo);
+        var allLogged = await new RemoteConfigStore(repo).ConfigsAsync(ct);
+        // Before this remote is configured: the remotes enabled earlier are the ones taken as verified.
+        verification.EnsureStarted(allLogged);
+        bool verifiedHere = repo.Config.Get($"remote.{name}.annex-uuid") == uuid.Value
+            && verification.StateOf(uuid, allLogged) == VerificationState.Verified;
+        var config = new Dictionary<string, string>(verifiedHere ? verification.VerifiedConfig(uuid)! : logged, StringComparer.Ordinal);
         foreach (var (k, v) in fromUser) config[k] = v;
         var type = FindType(config);
         Validate(type, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
         var result = type.Setup(repo, name, config, cwd);
-        await WriteGitConfigAsync(repo, name, uuid, result, ct);
+        await WriteGitConfigAsync(repo, name, uuid, result, verifiedHere, ct);
         // An enabled remote is no longer ignored, whatever an earlier failure to reach it set.
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-ignore", "false", ct);
         await new RemoteConfigStore(repo).SetAsync(uuid, result.Config, ct);
-        return uuid;
+        if (verifiedHere)
+        {
+            verification.RecordVerified(uuid, result.Config);
+            return new EnableResult(uuid, null, result.Config);
+        }
+        return new EnableResult(uuid, verification.Show(result.Config), result.Config);
     }
 
     private static SpecialRemoteType FindType(IReadOnlyDictionary<string, string> config)
@@ -104,14 +125,14 @@ public static class SpecialRemoteSetup
             throw new UserErrorException($"not implemented: encryption={enc} (only encryption=none is supported so far)");
     }
 
-    /// <summary>gitConfigSpecialRemote, then what initremote adds: the remote is verified (this clone set it up) and
-    /// `git fetch --all` skips it, since it holds no git refs.</summary>
-    private static async Task WriteGitConfigAsync(AnnexRepo repo, string name, Uuid uuid, SetupResult result, CancellationToken ct)
+    /// <summary>gitConfigSpecialRemote, then whether the remote is verified, and that `git fetch --all` skips it,
+    /// since it holds no git refs.</summary>
+    private static async Task WriteGitConfigAsync(AnnexRepo repo, string name, Uuid uuid, SetupResult result, bool verified, CancellationToken ct)
     {
         foreach (var (field, value) in result.GitConfig)
             await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-{field}", value, ct);
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-uuid", uuid.Value, ct);
-        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-verified", "verified", ct);
+        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-verified", verified ? "verified" : "manual", ct);
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.skipFetchAll", "true", ct);
     }
 }
