@@ -38,6 +38,15 @@ public sealed class AnnexRepo : IAsyncDisposable
         return new AnnexRepo(git, config);
     }
 
+    /// <summary>
+    /// The symlink target for a locked file (Annex/Locations.hs gitAnnexLink): through the real git directory,
+    /// which is ".git/annex/objects/…" in a usual repository. A scratch repository sharing another's git dir
+    /// (an adjusted merge) gets the usual form.
+    /// </summary>
+    public string LinkTarget(Keys.Key key, string topRelative) =>
+        Git.CommonDir != null || Git.IsBare ? Locations.SymlinkTarget(key, topRelative)
+        : Locations.LinkTarget(key, Path.Combine(Git.TopDir, topRelative), Git.GitDir);
+
     public CatFile CatFile => _catFile ??= new CatFile(Git);
     public HashObject HashObject => _hashObject ??= new HashObject(Git, Locations.OtherTmpDir);
     public AnnexBranch Branch => _branch ??= new AnnexBranch(this);

@@ -78,7 +78,7 @@ public sealed class Ingest(AnnexRepo repo)
     public void MakeSymlink(string topRelative, Key key)
     {
         var full = Path.Combine(repo.Git.TopDir, topRelative);
-        var target = Locations.SymlinkTarget(key, topRelative);
+        var target = repo.LinkTarget(key, topRelative);
         var tmp = full + ".annex-link-tmp";
         try { File.Delete(tmp); } catch (IOException) { }
         File.CreateSymbolicLink(tmp, target);
