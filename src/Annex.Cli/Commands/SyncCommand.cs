@@ -241,9 +241,9 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         if (repo.Git.IsBare || await AdjustedBranch.CurrentAsync(repo.Git, ct) is not { } cur) return;
         var ab = new AdjustedBranch(repo);
         await ab.PreventCommitsAsync(() => ab.PropagateAsync(cur.Original, cur.Adjustment, true, ctx.Messages.Warning, rebase: true, ct));
-        if (!cur.Adjustment.IsStable && repo.Config.Get("annex.adjustedbranchrefresh") is null or "0" or "false"
-            && AdjustLog.IsUpdateNeeded(repo))
-            await AdjustCommand.UpdateAsync(ctx, repo, cur.Adjustment, cur.Original, ct);
+        // With a refresh rate set, get and drop already keep the branch up to date.
+        if (!cur.Adjustment.IsStable && AdjustedRefresh.Rate(repo.Config) == 0)
+            await repo.AdjustedRefresh.RefreshFullAsync(cur.Adjustment, cur.Original, force: false, ct);
     }
 
     // Once merged, the local synced/ branch has served its purpose; the current reference removes it.
