@@ -62,6 +62,8 @@ public sealed class AdjustTree(AnnexRepo repo)
     {
         var key = await KeyOfAsync(ti.Sha, ct);
         if (key == null) return ti;
+        // As adjustToPointer does: the unlocked file is known before checkout, so get and drop keep it in step.
+        repo.KeysDb.AddAssociatedFile(key, ti.Path);
         bool exe = _store.PathOf(key) is { } obj && (File.GetUnixFileMode(obj) & UnixFileMode.UserExecute) != 0;
         var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)), ct);
         return new TreeItem(exe ? "100755" : "100644", sha, ti.Path);
