@@ -173,4 +173,73 @@ public class AdjustInteropTests
         }
         Assert.Equal(results[1], results[0]);
     }
+
+    /// <summary>
+    /// `git annex merge BRANCH` and `sync` on an adjusted branch merge through the basis (mergeToAdjustedBranch)
+    /// and show the same "(Merging into master...)" and "(Merging into adjusted branch...)" steps, with git's
+    /// output on the following lines; the commits made are the reference's.
+    /// </summary>
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("sync")]
+    public void MergingIntoAnAdjustedBranchShowsTheSameStepsAndMakesTheSameCommits(string how)
+    {
+        if (!Available()) return;
+        var results = new List<List<string>>();
+        ExtraEnv = new() { ["GIT_AUTHOR_DATE"] = "1700000000 +0000", ["GIT_COMMITTER_DATE"] = "1700000000 +0000" };
+        try
+        {
+            foreach (var annex in new[] { Ours, Reference })
+            {
+                var origin = Repo(annex, "origin");
+                Add(annex, origin, "a", "a\n");
+                Git(annex, origin, "commit", "-q", "-m", "a");
+                var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+                Git(annex, clone, "clone", "-q", origin, ".");
+                Git(annex, clone, "config", "user.name", "Test");
+                Git(annex, clone, "config", "user.email", "test@example.com");
+                Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+                Assert.Equal(0, Run(annex, clone, "adjust", "--unlock").Code);
+                Add(annex, origin, "b", "b\n");
+                Git(annex, origin, "commit", "-q", "-m", "b");
+                Git(annex, clone, "fetch", "-q", "origin");
+
+                var r = how == "merge" ? Run(annex, clone, "merge", "origin/master") : Run(annex, clone, "sync", "--no-content", "--no-push");
+                Assert.True(r.Code == 0, r.Out + r.Err);
+                // The git-annex branch's own merge notes are not what this test is about.
+                var lines = r.Out.Split('\n').Where(l => !l.StartsWith("(merging origin/git-annex") && !l.StartsWith("(recording state")).ToList();
+                Assert.Contains(how == "merge" ? "merge origin/master (Merging into master...) " : "(Merging into master...) ", lines);
+                Assert.Contains("(Merging into adjusted branch...) ", lines);
+                Assert.StartsWith("/annex/objects/", File.ReadAllText(Path.Combine(clone, "b"))); // unlocked, content not here
+                results.Add([.. lines, Git(annex, clone, "rev-parse", "HEAD", "master", "refs/basis/adjusted/master(unlocked)")]);
+            }
+        }
+        finally { ExtraEnv = null; }
+        Assert.Equal(results[1], results[0]);
+    }
+
+    /// <summary>Outside adjusted branches too, a merge after sync's fetch starts with the newline the reference prints.</summary>
+    [Fact]
+    public void PullingIntoAPlainBranchLeavesTheReferencesBlankLineBeforeGitsOutput()
+    {
+        if (!Available()) return;
+        var outs = new List<string>();
+        foreach (var annex in new[] { Ours, Reference })
+        {
+            var origin = Repo(annex, "origin");
+            Add(annex, origin, "a", "a\n");
+            Git(annex, origin, "commit", "-q", "-m", "a");
+            var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+            Git(annex, clone, "clone", "-q", origin, ".");
+            Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+            Add(annex, origin, "b", "b\n");
+            Git(annex, origin, "commit", "-q", "-m", "b");
+            var r = Run(annex, clone, "sync", "--no-content", "--no-push", "--no-commit");
+            Assert.True(r.Code == 0, r.Out + r.Err);
+            var o = r.Out;
+            outs.Add(o[o.IndexOf("pull origin", StringComparison.Ordinal)..(o.IndexOf("Updating ", StringComparison.Ordinal) + 9)]);
+        }
+        Assert.Equal("pull origin \n\nUpdating ", outs[1]);
+        Assert.Equal(outs[1], outs[0]);
+    }
 }
