@@ -57,4 +57,35 @@ public class RestageInteropTests
     {
         if (Available()) Scenario(Reference, Ours);
     }
+
+    /// <summary>
+    /// The reference's filter leaves pointers in the work tree and logs them in smudge.log for the post-checkout
+    /// hook; our `smudge --update` populates those whose content is here, empties the log, and git status is clean.
+    /// </summary>
+    [Fact]
+    public void OurSmudgeUpdateConsumesTheReferencesSmudgeLog()
+    {
+        if (!Available()) return;
+        var dir = NewRepo();
+        Assert.Equal(0, Run(Reference, dir, "init", "r").Code);
+        Git(Reference, dir, "config", "annex.addunlocked", "true");
+        File.WriteAllText(Path.Combine(dir, "a"), "a\n");
+        Assert.Equal(0, Run(Reference, dir, "add", "a").Code);
+        Git(Reference, dir, "commit", "-q", "-m", "a");
+        Git(Reference, dir, "checkout", "-q", "-b", "other");
+        Git(Reference, dir, "rm", "-q", "a");
+        Git(Reference, dir, "commit", "-q", "-m", "rm");
+        // The reference's filter, and no hook: the pointer stays and is logged.
+        Git(Reference, dir, "-c", "core.hooksPath=/nonexistent", "-c", $"filter.annex.process={Reference} filter-process", "checkout", "-q", "master");
+        var log = Path.Combine(dir, ".git/annex/smudge.log");
+        Assert.EndsWith(" a\n", File.ReadAllText(log));
+        Assert.StartsWith("/annex/objects/", File.ReadAllText(Path.Combine(dir, "a")));
+
+        var r = Run(Ours, dir, "smudge", "--update");
+        Assert.True(r.Code == 0, r.Out + r.Err);
+        Assert.Equal("a\n", File.ReadAllText(Path.Combine(dir, "a")));
+        Assert.Equal("", File.ReadAllText(log));
+        Assert.Equal("", Git(Ours, dir, "status", "--porcelain"));
+        Assert.Equal("", Git(Reference, dir, "status", "--porcelain"));
+    }
 }
