@@ -31,6 +31,8 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
         if (_repo != null) return _repo;
         var git = GitRepo.DiscoverOrFail(Cwd);
         _repo = await AnnexRepo.OpenAsync(git, ConfigOverrides, ct);
+        _repo.Warn = Messages.WarningMakeWay;
+        _repo.DeferRestage = true; // FinishAsync runs the cleanup actions
         // --trust is deprecated upstream and no longer overrides anything; the other two do.
         foreach (var r in Globals.Values("untrust")) _repo.TrustOverrides.Add((r, Annex.Core.Logs.TrustLevel.Untrusted));
         foreach (var r in Globals.Values("semitrust")) _repo.TrustOverrides.Add((r, Annex.Core.Logs.TrustLevel.SemiTrusted));
@@ -96,6 +98,7 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
     {
         if (_remotes != null) foreach (var r in _remotes) await r.DisposeAsync();
         if (_repo == null) return;
+        await _repo.RunCleanupActionsAsync(ct);
         if (_repo.Branch.Journal.IsDirty && _repo.Config.GetBool("annex.alwayscommit", true))
         {
             Messages.Side("(recording state in git...)");

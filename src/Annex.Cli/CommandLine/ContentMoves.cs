@@ -28,5 +28,6 @@ public static class ContentMoves
             (offset, dst) => remote.RetrieveAsync(file.Key, file.Path, offset, dst, ctx.Messages.Progress, ct), ct);
         await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
         await LocalContent.PopulateAsync(repo, file.Key, file.Locked ? null : file.Path, ct);
+        await repo.AdjustedRefresh.ContentChangedAsync(ct);
     }
 }

@@ -94,7 +94,7 @@ public sealed class AddCommand : ICommand
         ctx.Messages.StartItem("add", ctx.Display(repo, file), key.ToString(), input);
         await runner.RunAsync(async () =>
         {
-            if (target != Locations.SymlinkTarget(key, file)) ingest.MakeSymlink(file, key);
+            if (target != repo.LinkTarget(key, file)) ingest.MakeSymlink(file, key);
             await stage.AddAsync(file);
             return true;
         });

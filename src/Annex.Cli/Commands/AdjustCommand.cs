@@ -89,35 +89,7 @@ public sealed class AdjustCommand : ICommand
         return await GitCli.RunInheritAsync(git, ["checkout", b, quiet ? "--quiet" : "--progress"], ct: ct) == 0;
     }
 
-    /// <summary>
-    /// Already on this adjusted branch: propagate its commits, and when the adjustment depends on which content
-    /// is present, rebuild it and check it out again (updateAdjustedBranch).
-    /// </summary>
-    internal static async Task<bool> UpdateAsync(CommandContext ctx, AnnexRepo repo, Adjustment adj, string orig, CancellationToken ct)
-    {
-        var git = repo.Git;
-        var ab = new AdjustedBranch(repo);
-        var adjBranch = adj.AdjustedBranch(orig);
-        if (adj.IsStable)
-        {
-            await ab.PreventCommitsAsync(async () => await ab.PropagateAsync(orig, adj, true, ctx.Messages.Warning, rebase: false, ct));
-            return true;
-        }
-        var headFile = Path.Combine(git.GitDir, "HEAD");
-        string? origHead = null, newHead = null;
-        await ab.PreventCommitsAsync(async () =>
-        {
-            await ab.PropagateAsync(orig, adj, true, ctx.Messages.Warning, rebase: false, ct);
-            origHead = await File.ReadAllTextAsync(headFile, ct);
-            var sha = await Refs.ShaOfAsync(git, adjBranch, ct);
-            await ab.AdjustBranchAsync(adj, orig, ct);
-            // git does nothing when asked to check out the current branch, even if its ref moved; a raw sha in HEAD works around that.
-            if (sha != null) { newHead = sha; await File.WriteAllTextAsync(headFile, sha, ct); }
-            return true;
-        });
-        var ok = await CheckoutAsync(ctx, git, adjBranch, quiet: true, ct);
-        if (!ok && newHead != null && origHead != null && await File.ReadAllTextAsync(headFile, ct) == newHead)
-            await File.WriteAllTextAsync(headFile, origHead, ct);
-        return ok;
-    }
+    /// <summary>Already on this adjusted branch: propagate its commits and rebuild it when needed (updateAdjustedBranch).</summary>
+    internal static Task<bool> UpdateAsync(CommandContext ctx, AnnexRepo repo, Adjustment adj, string orig, CancellationToken ct) =>
+        new AdjustedBranch(repo).UpdateAsync(adj, orig, ctx.Messages.Warning, ct);
 }

@@ -24,7 +24,7 @@ public sealed class FixCommand : ICommand
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             if (!file.Locked) continue;
-            var want = Locations.SymlinkTarget(file.Key, file.Path);
+            var want = repo.LinkTarget(file.Key, file.Path);
             var have = new FileInfo(Path.Combine(repo.Git.TopDir, file.Path)).LinkTarget;
             if (have == null || have == want) continue;
             var display = ctx.Display(repo, file.Path);

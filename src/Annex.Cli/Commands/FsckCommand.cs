@@ -130,7 +130,7 @@ internal sealed class FsckRun(CommandContext ctx, AnnexRepo repo, IRemote? from)
         if (!file.Locked) return true;
         var full = Path.Combine(repo.Git.TopDir, file.Path);
         var have = new FileInfo(full).LinkTarget;
-        var want = Locations.SymlinkTarget(key, file.Path);
+        var want = repo.LinkTarget(key, file.Path);
         if (have == null || have == want) return true;
         M.Note("fixing link");
         new Ingest(repo).MakeSymlink(file.Path, key);

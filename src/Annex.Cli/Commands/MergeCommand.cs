@@ -1,5 +1,6 @@
 using Annex.Cli.CommandLine;
 using Annex.Core.Annex;
+using Annex.Core.Annex.Adjust;
 using Annex.Core.Annex.Sync;
 using Annex.Core.Git;
 
@@ -39,7 +40,9 @@ public sealed class MergeCommand : ICommand
                 ctx.Messages.StartItem("merge", null, null, displayName: b);
                 await runner.RunAsync(async () =>
                 {
-                    SyncCommand.ShowOutput(ctx);
+                    // On an adjusted branch, BRANCH is merged through the basis as sync does (mergeToAdjustedBranch).
+                    if (!repo.Git.IsBare && await AdjustedBranch.CurrentAsync(repo.Git, ct) is { } cur)
+                        return await new AdjustedMerge(repo).MergeAsync(b, cur.Original, cur.Adjustment, unrelated, resolve: false, output, ct);
                     return await AutoMerge.MergeFromAsync(repo, b, unrelated, resolve: false, output, ct);
                 });
             }

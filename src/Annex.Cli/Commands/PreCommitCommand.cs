@@ -27,7 +27,7 @@ public sealed class PreCommitCommand : ICommand
             var target = new FileInfo(full).LinkTarget;
             if (target == null) continue;
             var key = WorkTree.KeyFromSymlinkTarget(target);
-            if (key == null || target == Locations.SymlinkTarget(key, path)) continue;
+            if (key == null || target == repo.LinkTarget(key, path)) continue;
             ingest.MakeSymlink(path, key);
             await stage.AddAsync(path, ct);
         }

@@ -134,10 +134,12 @@ public sealed class ReinjectCommand : ICommand
         ctx.Messages.Field("key", key.ToString());
         var full = Path.GetFullPath(src, ctx.Cwd);
         var store = new ObjectStore(repo.Locations);
+        bool arrived = false;
         if (store.Has(key)) File.Delete(full);
-        else if (!store.MoveIn(key, full))
+        else if (!(arrived = store.MoveIn(key, full)))
             throw new UserErrorException("failed");
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: true, ct);
+        if (arrived) await repo.AdjustedRefresh.ContentChangedAsync(ct);
         return true;
     }
 }

@@ -50,6 +50,12 @@ public sealed class SmudgeCommand : ICommand
             if (key == null || !store.Has(key)) continue;
             await LocalContent.PopulateAsync(repo, key, e.Path, ct);
         }
+        // The scan above covered the staged files; entries the reference's filter logged are populated too, and consumed.
+        await SmudgeLog.StreamAsync(repo, async (key, file) =>
+        {
+            if (store.Has(key) && WorkTree.LookupKey(Path.Combine(repo.Git.TopDir, file), out var locked) == key && !locked)
+                await LocalContent.PopulateAsync(repo, key, file, ct);
+        });
         return 0;
     }
 }

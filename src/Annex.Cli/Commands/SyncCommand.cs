@@ -155,7 +155,11 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         () => ctx.Messages.FlushOut(),
         note => { if (ctx.Messages.Mode == OutputMode.Normal) { ctx.Messages.Raw("\n" + "  " + note + "\n"); ctx.Messages.FlushOut(); } },
         w => ctx.Messages.Warning(w),
-        ctx.Messages.Mode != OutputMode.Normal);
+        ctx.Messages.Mode != OutputMode.Normal)
+    {
+        ShowOutput = () => ShowOutput(ctx),
+        ShowAction = a => ctx.Messages.Note(a + "..."),
+    };
 
     /// <summary>git's own output follows on the next line, as showOutput does.</summary>
     internal static void ShowOutput(CommandContext ctx)
@@ -200,7 +204,6 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
                 ctx.Messages.Warning($"There are no commits yet to branch {branch}, so cannot merge {synced} into it.");
                 return false;
             }
-            ShowOutput(ctx);
             var ok = await AutoMerge.MergeFromAsync(repo, synced, unrelated, resolve, output, ct);
             if (ok) await DeleteMergedSyncedAsync(git, synced, syncedSha, ct);
             return ok;
@@ -224,10 +227,9 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         ctx.Messages.StartItem("merge", null, null, displayName: string.Join(' ', toMerge.Select(SyncGit.Describe)));
         await runner.RunAsync(async () =>
         {
-            ShowOutput(ctx);
             bool ok = true;
             foreach (var m in toMerge)
-                ok &= await new AdjustedMerge(repo).MergeAsync(m, orig, adj, unrelated, resolve, output, _ => { }, ct);
+                ok &= await new AdjustedMerge(repo).MergeAsync(m, orig, adj, unrelated, resolve, output, ct);
             return ok;
         });
     }
@@ -241,9 +243,9 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         if (repo.Git.IsBare || await AdjustedBranch.CurrentAsync(repo.Git, ct) is not { } cur) return;
         var ab = new AdjustedBranch(repo);
         await ab.PreventCommitsAsync(() => ab.PropagateAsync(cur.Original, cur.Adjustment, true, ctx.Messages.Warning, rebase: true, ct));
-        if (!cur.Adjustment.IsStable && repo.Config.Get("annex.adjustedbranchrefresh") is null or "0" or "false"
-            && AdjustLog.IsUpdateNeeded(repo))
-            await AdjustCommand.UpdateAsync(ctx, repo, cur.Adjustment, cur.Original, ct);
+        // With a refresh rate set, get and drop already keep the branch up to date.
+        if (!cur.Adjustment.IsStable && AdjustedRefresh.Rate(repo.Config) == 0)
+            await repo.AdjustedRefresh.RefreshFullAsync(cur.Adjustment, cur.Original, force: false, ct);
     }
 
     // Once merged, the local synced/ branch has served its purpose; the current reference removes it.
@@ -272,7 +274,7 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         bool ok = true;
         foreach (var m in toMerge)
             ok &= adjusted is { } a
-                ? await new AdjustedMerge(repo).MergeAsync(m, a.Original, a.Adjustment, unrelated, resolve, output, _ => { }, ct)
+                ? await new AdjustedMerge(repo).MergeAsync(m, a.Original, a.Adjustment, unrelated, resolve, output, ct)
                 : await AutoMerge.MergeFromAsync(repo, m, unrelated, resolve, output, ct);
         return ok;
     }

@@ -157,6 +157,16 @@ public sealed class Messages
     /// <summary>A warning on stderr, shown even when quiet.</summary>
     public void Warning(string text) { FlushOut(); Err(Indent(text)); }
 
+    /// <summary>
+    /// A warning after a newline on stdout, which ends an open item line or leaves a blank one: the reference's
+    /// plain `warning` (Messages.hs warning' with makeway).
+    /// </summary>
+    public void WarningMakeWay(string text)
+    {
+        if (Mode == OutputMode.Normal) Out("\n");
+        Warning(text);
+    }
+
     /// <summary>An error not tied to an item: "git-annex: text" and a blank line on stderr, as the reference prints it.</summary>
     public void Error(string text) { FlushOut(); Err("git-annex: " + text + "\n\n"); }
 

@@ -8,6 +8,9 @@ namespace Annex.Core.Annex;
 /// One git-annex repository opened for a command: where it is, its config, its UUID, and the
 /// long-lived git coprocesses shared by everything the command does. Disposing it stops them.
 /// </summary>
+/// <summary>Deferred end-of-command work, in upstream's order (Types/CleanupActions.hs).</summary>
+public enum CleanupAction { AdjustedBranchUpdate, RestagePointerFiles }
+
 public sealed class AnnexRepo : IAsyncDisposable
 {
     public GitRepo Git { get; }
@@ -37,6 +40,41 @@ public sealed class AnnexRepo : IAsyncDisposable
         if (overrides != null) foreach (var (n, v) in overrides) config.Override(n, v);
         return new AnnexRepo(git, config);
     }
+
+    /// <summary>
+    /// The symlink target for a locked file (Annex/Locations.hs gitAnnexLink): through the real git directory,
+    /// which is ".git/annex/objects/…" in a usual repository. A scratch repository sharing another's git dir
+    /// (an adjusted merge) gets the usual form.
+    /// </summary>
+    public string LinkTarget(Keys.Key key, string topRelative) =>
+        Git.CommonDir != null || Git.IsBare ? Locations.SymlinkTarget(key, topRelative)
+        : Locations.LinkTarget(key, Path.Combine(Git.TopDir, topRelative), Git.GitDir);
+
+    /// <summary>Where warnings from deep inside an operation go (the command's messages; nowhere by default).</summary>
+    public Action<string> Warn { get; set; } = _ => { };
+
+    /// <summary>
+    /// Restage logged unlocked files once, when the command finishes (as upstream's queue flush does), rather
+    /// than after each file. Only for the command's own repository, whose cleanup actions are run.
+    /// </summary>
+    public bool DeferRestage { get; set; }
+
+    private readonly SortedDictionary<CleanupAction, Func<CancellationToken, Task>> _cleanupActions = [];
+    private Adjust.AdjustedRefresh? _adjustedRefresh;
+
+    /// <summary>Work to do once when the command finishes, before its branch changes are committed (Annex.addCleanupAction).</summary>
+    public void AddCleanupAction(CleanupAction action, Func<CancellationToken, Task> run) => _cleanupActions[action] = run;
+
+    /// <summary>Runs the cleanup actions in upstream's order (quiesce); each runs once.</summary>
+    public async Task RunCleanupActionsAsync(CancellationToken ct)
+    {
+        var actions = _cleanupActions.Values.ToList();
+        _cleanupActions.Clear();
+        foreach (var a in actions) await a(ct);
+    }
+
+    /// <summary>annex.adjustedbranchrefresh bookkeeping for this command.</summary>
+    public Adjust.AdjustedRefresh AdjustedRefresh => _adjustedRefresh ??= new(this);
 
     public CatFile CatFile => _catFile ??= new CatFile(Git);
     public HashObject HashObject => _hashObject ??= new HashObject(Git, Locations.OtherTmpDir);

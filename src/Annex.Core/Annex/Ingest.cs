@@ -24,7 +24,8 @@ public sealed class Ingest(AnnexRepo repo)
             || after.Value.MtimeNanoseconds != before.MtimeNanoseconds || after.Value.Inode != before.Inode)
             throw new UserErrorException($"{topRelative} changed while it was being added");
 
-        if (!_store.MoveIn(key, full))
+        bool arrived = _store.MoveIn(key, full);
+        if (!arrived)
         {
             // Same content already annexed: the stored copy stays, this one is redundant.
             File.SetUnixFileMode(full, File.GetUnixFileMode(full) | UnixFileMode.UserWrite);
@@ -33,6 +34,7 @@ public sealed class Ingest(AnnexRepo repo)
         MakeSymlink(topRelative, key);
         await _locations.SetAsync(key, repo.Uuid, present: true, ct);
         await LocalContent.PopulateAsync(repo, key, null, ct); // unlocked files with the same content get it too
+        if (arrived) await repo.AdjustedRefresh.ContentChangedAsync(ct);
         return key;
     }
 
@@ -48,6 +50,7 @@ public sealed class Ingest(AnnexRepo repo)
         var before = InodeCache.Of(full) ?? throw new UserErrorException($"{topRelative} not found");
         var key = backend.GenerateKey(full, KeyGenOptionsFor(topRelative), cancellationToken: ct);
         if (InodeCache.Of(full) != before) throw new UserErrorException($"{topRelative} changed while it was being added");
+        bool arrived = false;
         if (!_store.Has(key))
         {
             Directory.CreateDirectory(repo.Locations.TmpDir);
@@ -58,7 +61,8 @@ public sealed class Ingest(AnnexRepo repo)
                 File.Delete(tmp);
                 throw new UserErrorException($"{topRelative} changed while it was being added");
             }
-            if (!_store.MoveIn(key, tmp)) File.Delete(tmp);
+            arrived = _store.MoveIn(key, tmp);
+            if (!arrived) File.Delete(tmp);
         }
         var db = repo.KeysDb;
         db.AddAssociatedFile(key, topRelative);
@@ -66,6 +70,7 @@ public sealed class Ingest(AnnexRepo repo)
         if (_store.PathOf(key) is { } obj && InodeCache.Of(obj) is { } oic) db.AddInodeCaches(key, oic);
         await _locations.SetAsync(key, repo.Uuid, present: true, ct);
         await LocalContent.PopulateAsync(repo, key, null, ct);
+        if (arrived) await repo.AdjustedRefresh.ContentChangedAsync(ct);
         return key;
     }
 
@@ -78,7 +83,7 @@ public sealed class Ingest(AnnexRepo repo)
     public void MakeSymlink(string topRelative, Key key)
     {
         var full = Path.Combine(repo.Git.TopDir, topRelative);
-        var target = Locations.SymlinkTarget(key, topRelative);
+        var target = repo.LinkTarget(key, topRelative);
         var tmp = full + ".annex-link-tmp";
         try { File.Delete(tmp); } catch (IOException) { }
         File.CreateSymbolicLink(tmp, target);

@@ -34,6 +34,8 @@ public static class LocalContent
         db.RemoveInodeCaches(key);
         await new LocationLogStore(repo).SetAsync(key, repo.Uuid, present: false, ct);
         await RestageAsync(repo, restage, ct);
+        // As upstream, only unlocked files turned back into pointers count (a locked file's symlink is unchanged).
+        foreach (var _ in restage) await repo.AdjustedRefresh.ContentChangedAsync(ct);
     }
 
     /// <summary>After a key's object went by another path (the P2P server): its unmodified unlocked copies become pointers.</summary>
@@ -87,13 +89,19 @@ public static class LocalContent
     }
 
     /// <summary>
-    /// Lets git see that restaged unlocked files are unchanged: `git update-index --refresh` re-runs the clean
-    /// filter on them, which answers from the inode cache without hashing.
+    /// Lets git see that restaged unlocked files are unchanged: they are logged in restage.log, then
+    /// `git update-index --refresh` re-runs the clean filter on them, which answers from the inode cache without
+    /// hashing; once at the end of the command when it can be deferred. In the filter git holds the index, so
+    /// they stay logged for a later restage.
     /// </summary>
     public static async Task RestageAsync(AnnexRepo repo, IReadOnlyCollection<string> files, CancellationToken ct)
     {
-        if (files.Count == 0 || repo.Git.IsBare || repo.InFilter) return;
-        await GitCli.RunAsync(repo.Git, ["update-index", "-q", "--refresh", "--", .. files], ct: ct);
+        if (files.Count == 0 || repo.Git.IsBare) return;
+        RestageLog.Append(repo, files);
+        if (repo.InFilter) return;
+        if (repo.DeferRestage)
+            repo.AddCleanupAction(CleanupAction.RestagePointerFiles, async c => await RestageLog.RestageAsync(repo, repo.Warn, c));
+        else await RestageLog.RestageAsync(repo, repo.Warn, ct);
     }
 
     private static List<string> UnlockedFiles(Database.KeysDb db, Key key, string? unlockedPath)

@@ -51,6 +51,18 @@ public sealed class Locations(string gitDir, bool bare)
         return string.Concat(Enumerable.Repeat("../", depth)) + ".git/annex/objects/" + HashDirs.Mixed(key) + kf + "/" + kf;
     }
 
+    /// <summary>
+    /// The symlink target from the file at <paramref name="absFile"/> to the object in <paramref name="gitDir"/>'s
+    /// annex (Annex/Locations.hs gitAnnexLink): a relative path through wherever the git directory really is,
+    /// which is not <c>.git</c> when GIT_DIR or core.worktree put it elsewhere. `adjust --fix` writes these.
+    /// </summary>
+    public static string LinkTarget(Key key, string absFile, string gitDir)
+    {
+        var kf = KeyFile.Escape(key);
+        var obj = Path.Combine(Path.GetFullPath(gitDir), "annex", "objects", HashDirs.Mixed(key) + kf, kf);
+        return Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(absFile))!, obj);
+    }
+
     /// <summary>The branch path of a key's location log.</summary>
     public static string LocationLogPath(Key key) => HashDirs.Lower(key) + KeyFile.Escape(key) + ".log";
 

@@ -35,6 +35,8 @@ public sealed record GitRepo(string GitDir, string? WorkTree)
             var gd = Path.GetFullPath(envDir, startDir);
             var wt = Environment.GetEnvironmentVariable("GIT_WORK_TREE");
             if (!string.IsNullOrEmpty(wt)) return new GitRepo(gd, Path.GetFullPath(wt, startDir));
+            // core.worktree is relative to the git directory (git-config(1)).
+            if (CoreValue(gd, "worktree") is { Length: > 0 } cw) return new GitRepo(gd, Path.GetFullPath(cw, gd).TrimEnd('/'));
             return IsBareConfig(gd) ? new GitRepo(gd, null) : new GitRepo(gd, Path.GetDirectoryName(gd.TrimEnd('/')));
         }
         for (var dir = Path.GetFullPath(startDir); dir != null; dir = Path.GetDirectoryName(dir))
@@ -78,8 +80,15 @@ public sealed record GitRepo(string GitDir, string? WorkTree)
     /// <summary>core.bare from the repository's own config file, read without starting git.</summary>
     private static bool IsBareConfig(string gitDir)
     {
+        if (!File.Exists(Path.Combine(gitDir, "config"))) return !Path.GetFileName(gitDir.TrimEnd('/')).Equals(".git", StringComparison.Ordinal);
+        return CoreValue(gitDir, "bare")?.ToLowerInvariant() is "true" or "yes" or "on" or "1";
+    }
+
+    /// <summary>A plain core.NAME value from the repository's own config file (no includes, no quoting).</summary>
+    private static string? CoreValue(string gitDir, string name)
+    {
         var cfg = Path.Combine(gitDir, "config");
-        if (!File.Exists(cfg)) return !Path.GetFileName(gitDir.TrimEnd('/')).Equals(".git", StringComparison.Ordinal);
+        if (!File.Exists(cfg)) return null;
         bool inCore = false;
         foreach (var raw in File.ReadLines(cfg))
         {
@@ -87,9 +96,8 @@ public sealed record GitRepo(string GitDir, string? WorkTree)
             if (line.StartsWith('[')) { inCore = line.StartsWith("[core]", StringComparison.OrdinalIgnoreCase); continue; }
             if (!inCore) continue;
             var eq = line.IndexOf('=');
-            if (eq > 0 && line[..eq].Trim().Equals("bare", StringComparison.OrdinalIgnoreCase))
-                return line[(eq + 1)..].Trim().ToLowerInvariant() is "true" or "yes" or "on" or "1";
+            if (eq > 0 && line[..eq].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return line[(eq + 1)..].Trim();
         }
-        return false;
+        return null;
     }
 }

@@ -112,4 +112,134 @@ public class AdjustInteropTests
         Assert.Equal(Git(Ours, ours, "rev-parse", "master"), Git(Reference, theirs, "rev-parse", "master"));
         Assert.Equal(Git(Ours, ours, "rev-parse", "HEAD^{tree}"), Git(Reference, theirs, "rev-parse", "HEAD^{tree}"));
     }
+
+    /// <summary>
+    /// `adjust --fix` (and `--fix --hide-missing`) in a work tree whose git directory is elsewhere (GIT_DIR and
+    /// core.worktree), run from a subdirectory: the symlinks are rewritten through the real git directory,
+    /// "../gd/annex/objects/…" at the top and "../../gd/…" below it, giving the reference's adjusted commits;
+    /// a rename committed on the fixed branch reaches master with the usual ".git/annex/objects" link.
+    /// </summary>
+    [Fact]
+    public void FixAndHideMissingFixBuildTheReferencesCommits()
+    {
+        if (!Available()) return;
+        var results = new List<string[]>();
+        foreach (var annex in new[] { Ours, Reference })
+        {
+            var date = new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = "1700000000 +0000", ["GIT_COMMITTER_DATE"] = "1700000000 +0000" };
+            ExtraEnv = date;
+            try
+            {
+                var dir = Repo(annex, "r");
+                Directory.CreateDirectory(Path.Combine(dir, "sub"));
+                Add(annex, dir, "a", "a\n");
+                Add(annex, dir, "sub/b", "b\n");
+                Add(annex, dir, "sub/gone", "gone\n");
+                File.WriteAllText(Path.Combine(dir, "sub/plain"), "plain\n");
+                Git(annex, dir, "add", "sub/plain");
+                Git(annex, dir, "commit", "-q", "-m", "add");
+                Assert.Equal(0, Run(annex, dir, "drop", "--force", "sub/gone").Code);
+
+                var top = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+                var (gd, wt) = (Path.Combine(top, "gd"), Path.Combine(top, "wt"));
+                Directory.Move(Path.Combine(dir, ".git"), gd);
+                Directory.Move(dir, wt);
+                Git(annex, top, "--git-dir=gd", "config", "core.worktree", "../wt");
+                ExtraEnv = new(date) { ["GIT_DIR"] = gd };
+                var sub = Path.Combine(wt, "sub");
+
+                var hm = Run(annex, sub, "adjust", "--fix", "--hide-missing");
+                Assert.True(hm.Code == 0, hm.Out + hm.Err);
+                Assert.Equal("refs/heads/adjusted/master(hidemissing-fixed)\n", Git(annex, sub, "symbolic-ref", "HEAD"));
+                Assert.False(File.Exists(Path.Combine(sub, "gone")) || new FileInfo(Path.Combine(sub, "gone")).LinkTarget != null);
+                var hmHead = Git(annex, sub, "rev-parse", "HEAD");
+
+                var fix = Run(annex, sub, "adjust", "--fix");
+                Assert.True(fix.Code == 0, fix.Out + fix.Err);
+                Assert.Equal("../gd/annex/objects/", new FileInfo(Path.Combine(wt, "a")).LinkTarget![..20]);
+                Assert.StartsWith("../../gd/annex/objects/", new FileInfo(Path.Combine(sub, "b")).LinkTarget);
+                Assert.Equal("b\n", File.ReadAllText(Path.Combine(sub, "b")));
+                var fixHead = Git(annex, sub, "rev-parse", "HEAD");
+
+                // A rename on the fixed branch goes back to master unfixed when the branch is adjusted again.
+                Git(annex, sub, "mv", "b", "../b2");
+                Git(annex, sub, "commit", "-q", "-m", "rename");
+                var again = Run(annex, sub, "adjust", "--fix");
+                Assert.True(again.Code == 0, again.Out + again.Err);
+                Assert.Equal(".git/annex/objects/", Git(annex, sub, "cat-file", "-p", "master:b2")[..19]);
+                results.Add([hmHead, fixHead, Git(annex, sub, "ls-tree", "-r", "--full-tree", "HEAD"), Git(annex, sub, "rev-parse", "master")]);
+            }
+            finally { ExtraEnv = null; }
+        }
+        Assert.Equal(results[1], results[0]);
+    }
+
+    /// <summary>
+    /// `git annex merge BRANCH` and `sync` on an adjusted branch merge through the basis (mergeToAdjustedBranch)
+    /// and show the same "(Merging into master...)" and "(Merging into adjusted branch...)" steps, with git's
+    /// output on the following lines; the commits made are the reference's.
+    /// </summary>
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("sync")]
+    public void MergingIntoAnAdjustedBranchShowsTheSameStepsAndMakesTheSameCommits(string how)
+    {
+        if (!Available()) return;
+        var results = new List<List<string>>();
+        ExtraEnv = new() { ["GIT_AUTHOR_DATE"] = "1700000000 +0000", ["GIT_COMMITTER_DATE"] = "1700000000 +0000" };
+        try
+        {
+            foreach (var annex in new[] { Ours, Reference })
+            {
+                var origin = Repo(annex, "origin");
+                Add(annex, origin, "a", "a\n");
+                Git(annex, origin, "commit", "-q", "-m", "a");
+                var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+                Git(annex, clone, "clone", "-q", origin, ".");
+                Git(annex, clone, "config", "user.name", "Test");
+                Git(annex, clone, "config", "user.email", "test@example.com");
+                Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+                Assert.Equal(0, Run(annex, clone, "adjust", "--unlock").Code);
+                Add(annex, origin, "b", "b\n");
+                Git(annex, origin, "commit", "-q", "-m", "b");
+                Git(annex, clone, "fetch", "-q", "origin");
+
+                var r = how == "merge" ? Run(annex, clone, "merge", "origin/master") : Run(annex, clone, "sync", "--no-content", "--no-push");
+                Assert.True(r.Code == 0, r.Out + r.Err);
+                // The git-annex branch's own merge notes are not what this test is about.
+                var lines = r.Out.Split('\n').Where(l => !l.StartsWith("(merging origin/git-annex") && !l.StartsWith("(recording state")).ToList();
+                Assert.Contains(how == "merge" ? "merge origin/master (Merging into master...) " : "(Merging into master...) ", lines);
+                Assert.Contains("(Merging into adjusted branch...) ", lines);
+                Assert.StartsWith("/annex/objects/", File.ReadAllText(Path.Combine(clone, "b"))); // unlocked, content not here
+                results.Add([.. lines, Git(annex, clone, "rev-parse", "HEAD", "master", "refs/basis/adjusted/master(unlocked)")]);
+            }
+        }
+        finally { ExtraEnv = null; }
+        Assert.Equal(results[1], results[0]);
+    }
+
+    /// <summary>Outside adjusted branches too, a merge after sync's fetch starts with the newline the reference prints.</summary>
+    [Fact]
+    public void PullingIntoAPlainBranchLeavesTheReferencesBlankLineBeforeGitsOutput()
+    {
+        if (!Available()) return;
+        var outs = new List<string>();
+        foreach (var annex in new[] { Ours, Reference })
+        {
+            var origin = Repo(annex, "origin");
+            Add(annex, origin, "a", "a\n");
+            Git(annex, origin, "commit", "-q", "-m", "a");
+            var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+            Git(annex, clone, "clone", "-q", origin, ".");
+            Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+            Add(annex, origin, "b", "b\n");
+            Git(annex, origin, "commit", "-q", "-m", "b");
+            var r = Run(annex, clone, "sync", "--no-content", "--no-push", "--no-commit");
+            Assert.True(r.Code == 0, r.Out + r.Err);
+            var o = r.Out;
+            outs.Add(o[o.IndexOf("pull origin", StringComparison.Ordinal)..(o.IndexOf("Updating ", StringComparison.Ordinal) + 9)]);
+        }
+        Assert.Equal("pull origin \n\nUpdating ", outs[1]);
+        Assert.Equal(outs[1], outs[0]);
+    }
 }

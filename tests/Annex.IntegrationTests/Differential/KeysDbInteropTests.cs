@@ -97,4 +97,55 @@ public class KeysDbInteropTests
         Assert.Equal("", Git(Ours, clone, "status", "--porcelain"));
         Assert.Equal("", Git(Reference, clone, "status", "--porcelain"));
     }
+
+    /// <summary>Associated files in a repository's keys database, as "file key" lines.</summary>
+    private static List<string> Associations(string dir, params string[] files)
+    {
+        using var db = Annex.Core.Database.KeysDb.Open(new Annex.Core.Annex.Locations(Path.Combine(dir, ".git"), false));
+        return files.SelectMany(f => db.GetAssociatedKey(f).Select(k => f + " " + k)).ToList();
+    }
+
+    /// <summary>
+    /// Entering an adjusted unlocked branch records each unlocked file in the keys database before anything
+    /// reconciles it (Annex/AdjustedBranch.hs adjustToPointer), and so does fromkey there (Command/FromKey.hs);
+    /// a get by the other implementation then populates every file of the key, and the work tree stays clean.
+    /// </summary>
+    [Fact]
+    public void AdjustingToUnlockedAndFromkeyRecordTheSameAssociationsAsTheReference()
+    {
+        if (!Available()) return;
+        var seen = new List<List<string>>();
+        foreach (var (annex, other) in new[] { (Ours, Reference), (Reference, Ours) })
+        {
+            var origin = NewRepo();
+            Assert.Equal(0, Run(annex, origin, "init", "origin").Code);
+            Directory.CreateDirectory(Path.Combine(origin, "s"));
+            File.WriteAllText(Path.Combine(origin, "a"), Content);
+            File.WriteAllText(Path.Combine(origin, "s/b"), Content);
+            File.WriteAllText(Path.Combine(origin, "c"), "other\n");
+            Assert.Equal(0, Run(annex, origin, "add", "a", "s/b", "c").Code);
+            Git(annex, origin, "commit", "-q", "-m", "add");
+            var key = Run(annex, origin, "lookupkey", "a").Out.Trim();
+            var clone = Clone(annex, origin);
+            var adj = Run(annex, clone, "adjust", "--unlock");
+            Assert.True(adj.Code == 0, adj.Out + adj.Err);
+            var afterAdjust = Associations(clone, "a", "s/b", "c", "new");
+
+            var fk = Run(annex, clone, "fromkey", "--force", key, "new");
+            Assert.True(fk.Code == 0, fk.Out + fk.Err);
+            Assert.Equal(WorkTree(key), File.ReadAllText(Path.Combine(clone, "new")));
+            var afterFromkey = Associations(clone, "a", "s/b", "c", "new");
+
+            var get = Run(other, clone, "get", "a");
+            Assert.True(get.Code == 0, get.Out + get.Err);
+            foreach (var f in new[] { "a", "s/b", "new" }) Assert.Equal(Content, File.ReadAllText(Path.Combine(clone, f)));
+            Assert.Equal("A  new\n", Git(annex, clone, "status", "--porcelain"));
+            Assert.Equal("A  new\n", Git(other, clone, "status", "--porcelain"));
+            seen.Add([.. afterAdjust, "--", .. afterFromkey]);
+        }
+        Assert.Equal(3, seen[1].IndexOf("--"));
+        Assert.Equal(seen[1], seen[0]);
+    }
+
+    private static string WorkTree(string key) => "/annex/objects/" + key + "\n";
 }

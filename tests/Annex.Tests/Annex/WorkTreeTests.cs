@@ -16,6 +16,15 @@ public class WorkTreeTests
     }
 
     [Fact]
+    public void LinkTargetGoesThroughTheRealGitDirAndIsTheUsualOneWhenThatIsDotGit()
+    {
+        // The reference's `adjust --fix` with GIT_DIR=/t/gd and the work tree at /t/wt.
+        Assert.Equal("../gd/annex/objects/91/9x/" + Foo + "/" + Foo, Locations.LinkTarget(Foo, "/t/wt/foo", "/t/gd"));
+        Assert.StartsWith("../../gd/annex/objects/91/9x/", Locations.LinkTarget(Foo, "/t/wt/sub/foo", "/t/gd"));
+        Assert.Equal(Locations.SymlinkTarget(Foo, "a/b/foo"), Locations.LinkTarget(Foo, "/r/a/b/foo", "/r/.git"));
+    }
+
+    [Fact]
     public void LocationLogPathUsesLowerHash() =>
         Assert.Equal("41d/a26/" + Foo + ".log", Locations.LocationLogPath(Foo));
 

@@ -16,7 +16,10 @@ public static class AddUnlocked
         && (cur.Adjustment.Link == LinkAdjustment.Unlock
             || (cur.Adjustment.LockUnlockPresent == LockUnlockPresentAdjustment.UnlockPresent && contentPresent));
 
-    /// <summary>Puts the content (or, without it, the pointer) at the file and stages the pointer.</summary>
+    /// <summary>
+    /// Puts the content (or, without it, the pointer) at the file and stages the pointer, recording the file's
+    /// association and, with content, the inode caches of both copies (Command/FromKey.hs, Annex/Content.hs linkAnnex).
+    /// </summary>
     public static async Task WriteAndStageAsync(AnnexRepo repo, UpdateIndex index, string file, Key key, bool exec, CancellationToken ct)
     {
         var full = Path.Combine(repo.Git.TopDir, file);
@@ -30,6 +33,10 @@ public static class AddUnlocked
         }
         else await File.WriteAllTextAsync(tmp, WorkTree.PointerContent(key), ct);
         File.Move(tmp, full, overwrite: true);
+        var db = repo.KeysDb;
+        db.AddAssociatedFile(key, file);
+        if (obj != null && InodeCache.Of(full) is { } dic && InodeCache.Of(obj) is { } sic)
+            db.AddInodeCaches(key, dic, sic);
         var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)), ct);
         await index.StageAsync(exec ? UpdateIndex.ExecMode : UpdateIndex.FileMode, sha, file, ct);
     }

@@ -36,7 +36,10 @@ public sealed class AdjustTree(AnnexRepo repo)
         {
             LinkAdjustment.Unlock => ti.IsSymlink ? await ToPointerAsync(ti, ct) : ti,
             LinkAdjustment.Lock => ti.IsSymlink ? ti : await ToSymlinkAsync(ti, ct),
-            LinkAdjustment.Fix or LinkAdjustment.UnFix => ti.IsSymlink ? await ToSymlinkAsync(ti, ct) : ti,
+            // Symlinks point through this repository's real git directory (which is .git unless GIT_DIR or
+            // core.worktree put it elsewhere); unfix, the reverse of fix, puts them back at .git.
+            LinkAdjustment.Fix => ti.IsSymlink ? await ToSymlinkAsync(ti, ct) : ti,
+            LinkAdjustment.UnFix => ti.IsSymlink ? await ToSymlinkAsync(ti, ct, canonical: true) : ti,
             _ => ti,
         };
     }
@@ -59,16 +62,19 @@ public sealed class AdjustTree(AnnexRepo repo)
     {
         var key = await KeyOfAsync(ti.Sha, ct);
         if (key == null) return ti;
+        // As adjustToPointer does: the unlocked file is known before checkout, so get and drop keep it in step.
+        repo.KeysDb.AddAssociatedFile(key, ti.Path);
         bool exe = _store.PathOf(key) is { } obj && (File.GetUnixFileMode(obj) & UnixFileMode.UserExecute) != 0;
         var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(WorkTree.PointerContent(key)), ct);
         return new TreeItem(exe ? "100755" : "100644", sha, ti.Path);
     }
 
-    private async Task<TreeItem?> ToSymlinkAsync(TreeItem ti, CancellationToken ct)
+    private async Task<TreeItem?> ToSymlinkAsync(TreeItem ti, CancellationToken ct, bool canonical = false)
     {
         var key = await KeyOfAsync(ti.Sha, ct);
         if (key == null) return ti;
-        var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(Locations.SymlinkTarget(key, ti.Path)), ct);
+        var target = canonical ? Locations.SymlinkTarget(key, ti.Path) : repo.LinkTarget(key, ti.Path);
+        var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(target), ct);
         return new TreeItem(UpdateIndex.SymlinkMode, sha, ti.Path);
     }
 

@@ -72,6 +72,38 @@ public sealed class AdjustedBranch(AnnexRepo repo)
     }
 
     /// <summary>
+    /// Already on this adjusted branch: propagate its commits, and when the adjustment depends on which content
+    /// is present, rebuild it and check it out again (updateAdjustedBranch).
+    /// </summary>
+    public async Task<bool> UpdateAsync(Adjustment adj, string orig, Action<string> warn, CancellationToken ct)
+    {
+        var adjBranch = adj.AdjustedBranch(orig);
+        if (adj.IsStable)
+        {
+            await PreventCommitsAsync(async () => await PropagateAsync(orig, adj, true, warn, rebase: false, ct));
+            return true;
+        }
+        var headFile = Path.Combine(_git.GitDir, "HEAD");
+        string? origHead = null, newHead = null;
+        await PreventCommitsAsync(async () =>
+        {
+            await PropagateAsync(orig, adj, true, warn, rebase: false, ct);
+            origHead = await File.ReadAllTextAsync(headFile, ct);
+            var sha = await Refs.ShaOfAsync(_git, adjBranch, ct);
+            await AdjustBranchAsync(adj, orig, ct);
+            // git does nothing when asked to check out the current branch, even if its ref moved; a raw sha in HEAD works around that.
+            if (sha != null) { newHead = sha; await File.WriteAllTextAsync(headFile, sha, ct); }
+            return true;
+        });
+        // Quiet: git would warn about the old branch tip being left behind.
+        var b = adjBranch["refs/heads/".Length..];
+        var ok = await GitCli.RunInheritAsync(_git, ["checkout", b, "--quiet"], ct: ct) == 0;
+        if (!ok && newHead != null && origHead != null && await File.ReadAllTextAsync(headFile, ct) == newHead)
+            await File.WriteAllTextAsync(headFile, origHead, ct);
+        return ok;
+    }
+
+    /// <summary>
     /// Propagates commits made on the adjusted branch to the basis and the original branch, then rebases
     /// the adjusted branch on the new basis (propigateAdjustedCommits). Returns the new basis sha.
     /// </summary>

@@ -20,7 +20,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
         SyncGit.ChangedAsync(git, adj.AdjustedBranch(origBranch), toMerge, ct);
 
     public async Task<bool> MergeAsync(string toMerge, string origBranch, Adjustment adj, bool allowUnrelated, bool resolve,
-        MergeOutput output, Action<string> action, CancellationToken ct)
+        MergeOutput output, CancellationToken ct)
     {
         var adjBranch = adj.AdjustedBranch(origBranch);
         var basis = Adjustment.BasisOf(adjBranch);
@@ -28,7 +28,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
         {
             var updatedOrig = await _ab.PropagateAsync(origBranch, adj, warnWhenDiverged: false, _ => { }, rebase: false, ct);
             if (updatedOrig == null) return null;
-            return await MergeInTempAsync(updatedOrig, toMerge, origBranch, allowUnrelated, resolve, output, action, ct);
+            return await MergeInTempAsync(updatedOrig, toMerge, origBranch, allowUnrelated, resolve, output, ct);
         });
         if (mergeCommit == null) return false;
 
@@ -39,7 +39,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
         // With the adjusted branch as parent, merging this commit is a fast-forward.
         var curr = await Refs.ShaOfAsync(repo.Git, adjBranch, ct) ?? throw new UserErrorException($"{adjBranch} does not exist");
         var ff = await _ab.CommitAdjustedTreeAsync(adjTree, mergeCommit, [curr], ct);
-        action("Merging into adjusted branch");
+        output.ShowAction("Merging into adjusted branch");
         if (!await AutoMerge.MergeFromAsync(repo, ff, allowUnrelated, resolve, output, ct)) return false;
 
         // Attach the merged tree on top of the adjusted merge commit (reparent).
@@ -72,7 +72,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
     }
 
     private async Task<string?> MergeInTempAsync(string updatedOrig, string toMerge, string origBranch, bool allowUnrelated,
-        bool resolve, MergeOutput output, Action<string> action, CancellationToken ct)
+        bool resolve, MergeOutput output, CancellationToken ct)
     {
         var gitDir = repo.Git.GitDir;
         var othertmp = repo.Locations.OtherTmpDir;
@@ -90,7 +90,7 @@ public sealed class AdjustedMerge(AnnexRepo repo)
             await using var _ = tmpRepo;
             // Without this reset git merge takes the empty work tree as staged deletions.
             await GitCli.ReadAsync(tmpRepo.Git, ["reset", "HEAD", "--quiet"], ct: ct);
-            if (toMerge != origBranch) action("Merging into " + SyncGit.Base(origBranch));
+            if (toMerge != origBranch) output.ShowAction("Merging into " + SyncGit.Base(origBranch));
             if (!await AutoMerge.MergeFromAsync(tmpRepo, toMerge, allowUnrelated, resolve, output, ct, inOverlay: true)) return null;
             return (await File.ReadAllTextAsync(Path.Combine(tmpGit, "HEAD"), ct)).Trim();
         }

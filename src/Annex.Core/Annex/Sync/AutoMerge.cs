@@ -13,6 +13,7 @@ public static class AutoMerge
     public static async Task<bool> MergeFromAsync(AnnexRepo repo, string branch, bool allowUnrelated, bool resolve,
         MergeOutput output, CancellationToken ct, bool inOverlay = false)
     {
+        output.ShowOutput();
         var old = await Refs.ShaOfAsync(repo.Git, "HEAD", ct);
         var args = new List<string>();
         // Directory rename detection plus conflict resolution gives files in a "renamed" directory

@@ -117,7 +117,7 @@ public sealed class ConflictResolver(AnnexRepo repo)
 
     private async Task MakeSymlinkAsync(Key key, string dest, CancellationToken ct)
     {
-        var target = Locations.SymlinkTarget(key, dest);
+        var target = repo.LinkTarget(key, dest);
         ReplaceWithSymlink(dest, target);
         var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(target), ct);
         await StageAsync(UpdateIndex.SymlinkMode, sha, dest, ct);

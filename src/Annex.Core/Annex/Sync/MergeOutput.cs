@@ -7,5 +7,11 @@ namespace Annex.Core.Annex.Sync;
 /// </summary>
 public sealed record MergeOutput(Action Flush, Action<string> LongNote, Action<string> Warning, bool Quiet)
 {
+    /// <summary>The newline before git's own output, which every merge starts with (Messages.hs showOutput in autoMergeFrom').</summary>
+    public Action ShowOutput { get; init; } = () => { };
+
+    /// <summary>A step shown on the item's line as "(Merging into master...) " (Messages.hs showAction).</summary>
+    public Action<string> ShowAction { get; init; } = _ => { };
+
     public static MergeOutput Silent { get; } = new(() => { }, _ => { }, _ => { }, true);
 }

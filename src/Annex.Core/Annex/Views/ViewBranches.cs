@@ -123,7 +123,7 @@ public sealed class ViewBranches(AnnexRepo repo)
                         await ui.StageAsync(e.Mode == UpdateIndex.ExecMode ? UpdateIndex.ExecMode : UpdateIndex.FileMode, psha, vf, ct);
                         continue;
                     }
-                    var target = Locations.SymlinkTarget(key, vf);
+                    var target = repo.LinkTarget(key, vf);
                     var sha = await repo.HashObject.HashBytesAsync(Encoding.UTF8.GetBytes(target), ct);
                     await ui.StageAsync(UpdateIndex.SymlinkMode, sha, vf, ct);
                 }
