@@ -18,7 +18,8 @@ public sealed class ItemRunner(CommandContext ctx, string verb)
         try { ok = await action(); }
         catch (UserErrorException e)
         {
-            ctx.Messages.ItemError(e.Message);
+            if (e.AsWarning) ctx.Messages.ItemWarning(e.Message);
+            else ctx.Messages.ItemError(e.Message);
             ok = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -20,17 +20,18 @@ public sealed class EnableRemoteCommand : ICommand
         if (args.Params.Count == 0) throw new UserErrorException("Specify the remote to enable.\n" + await ListAsync(repo, ct));
         var name = args.Params[0];
         var runner = new ItemRunner(ctx, "enableremote");
-        if (repo.Config.Get($"remote.{name}.url") != null)
+        if (repo.Config.Get($"remote.{name}.url") is { } url && args.Params.Count == 1 && !url.StartsWith("annex::", StringComparison.Ordinal))
         {
-            // A git remote: enabling it means no longer ignoring it, and learning its UUID.
-            ctx.Messages.StartItem("enableremote", null, null, displayName: name, inputs: [name]);
-            await runner.RunAsync(async () =>
+            // A git remote, named with no parameters: enabling it means no longer ignoring it, and learning its UUID
+            // (its verification state, if it came from remote.log, is unchanged).
+            var r2 = new ItemRunner(ctx, "enableremote (normal)");
+            ctx.Messages.StartItem("enableremote (normal)", null, null, displayName: name, inputs: [name]);
+            await r2.RunAsync(async () =>
             {
                 await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-ignore", "false", ct);
-                var found = (await Core.Remotes.RemoteList.ListAsync(repo, ctx.Messages.Warning, ct)).Any(r => r.Name == name);
-                return found;
+                return !(await Core.Remotes.RemoteList.LearnUuidAsync(repo, name, ctx.Messages.Warning, ct)).IsEmpty;
             });
-            return runner.Finish();
+            return r2.Finish();
         }
         var existing = await new RemoteConfigStore(repo).FindByNameAsync(name, ct);
         if (existing.Count == 0)
@@ -41,7 +42,7 @@ public sealed class EnableRemoteCommand : ICommand
         {
             var result = await SpecialRemoteSetup.EnableAsync(repo, name, uuid, logged, SpecialRemoteSetup.ParseWords(args.Params.Skip(1)), ctx.Cwd, ct);
             // Someone else's configuration: the user must see where it points and confirm it (CVE-2026-112818).
-            if (result.PendingId is { } id) ctx.Messages.LongNote(RemoteVerification.PromptNew(name, result.Config, id));
+            if (result.PendingId is { } id) ctx.Messages.LongNote(RemoteVerification.PromptNew(name, result.Config, SpecialRemoteTypes.FieldsOf(result.Config), id));
             return true;
         });
         return runner.Finish();

@@ -24,9 +24,16 @@ public sealed class InitCommand : ICommand
         }
         var runner = new ItemRunner(ctx, "init");
         ctx.Messages.StartItem("init", null, null, displayName: description ?? "");
+        // Special remotes are autoenabled only when this initialises the repository (10.20261026: in an initialised
+        // repository, files from a newly enabled remote could leak out through git-annex processes already running).
+        bool wasInitialized = repo.IsInitialized;
         await runner.RunAsync(async () =>
         {
+            if (args.Has("autoenable") && wasInitialized && !ctx.Force)
+                throw new UserErrorException("It is not safe to autoenable new special remotes if any other git-annex processes may be running. Pass --force if you are sure you want to do this.");
             await Init.RunAsync(repo, description, autoInit: false, ct, version);
+            if (!args.Has("no-autoenable") && (!wasInitialized || args.Has("autoenable")))
+                await Core.Remotes.Special.AutoEnable.RunAsync(repo, ctx.Cwd, ctx.Messages.SideAction, ctx.Messages.ItemWarning, ct);
             return true;
         });
         return runner.Finish();

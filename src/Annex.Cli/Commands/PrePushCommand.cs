@@ -22,8 +22,9 @@ public sealed class PrePushCommand : ICommand
         var logged = await new RemoteConfigStore(repo).ConfigsAsync(ct);
         // Special remotes are those remote.log describes; a git remote's copy of the branch is no concern here.
         var unverified = repo.Config.RemoteNames().FirstOrDefault(n =>
-            Core.Logs.Uuid.TryParse(repo.Config.Get($"remote.{n}.annex-uuid") ?? "", out var u) && logged.ContainsKey(u)
-            && verification.StateOf(u, logged) == VerificationState.Pending);
+            repo.Config.Get($"remote.{n}.annex-verified") is "manual" or "automatic"
+            || Core.Logs.Uuid.TryParse(repo.Config.Get($"remote.{n}.annex-uuid") ?? "", out var u) && logged.ContainsKey(u)
+               && verification.StateOf(u, logged) == VerificationState.Pending);
         if (unverified != null)
             throw new UserErrorException($"Push prevented due to an unverified special remote. Run this command to verify it: git-annex verifyremote {unverified}");
         return 0;

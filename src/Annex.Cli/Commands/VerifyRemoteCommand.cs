@@ -21,12 +21,16 @@ public sealed class VerifyRemoteCommand : ICommand
         if (args.Value("safe") != null && args.Has("unsafe")) throw new UserErrorException("Usage: git-annex verifyremote REMOTE [--safe ID | --unsafe]");
         var repo = await ctx.InitializedRepoAsync(ct);
         var name = args.Params[0];
+        // A git remote added from remote.log learns its annex-uuid only once verified: find it by name there.
         if (!Uuid.TryParse(repo.Config.Get($"remote.{name}.annex-uuid") ?? "", out var uuid))
-            throw new UserErrorException($"there is no available git remote named \"{name}\"");
+            uuid = repo.Config.Get($"remote.{name}.url") != null && (await new RemoteConfigStore(repo).FindByNameAsync(name, ct)) is [var found, ..]
+                ? found.Uuid
+                : throw new UserErrorException($"there is no available git remote named \"{name}\"");
         var verification = new RemoteVerification(repo);
         var all = await new RemoteConfigStore(repo).ConfigsAsync(ct);
         var logged = all.TryGetValue(uuid, out var c) ? c : new Dictionary<string, string>();
-        var pending = verification.StateOf(uuid, all) == VerificationState.Pending;
+        var pending = repo.Config.Get($"remote.{name}.annex-verified") is "manual" or "automatic"
+            || verification.StateOf(uuid, all) == VerificationState.Pending;
 
         if (args.Value("safe") is { } idText)
         {
@@ -57,7 +61,7 @@ public sealed class VerifyRemoteCommand : ICommand
         }
         if (pending)
         {
-            ctx.Messages.Line(RemoteVerification.PromptNew(name, logged, verification.Show(logged)));
+            ctx.Messages.Line(RemoteVerification.PromptNew(name, logged, Core.Remotes.Special.SpecialRemoteTypes.FieldsOf(logged), verification.Show(logged)));
             return 0;
         }
         var confirmed = verification.VerifiedConfig(uuid)!;
@@ -66,7 +70,7 @@ public sealed class VerifyRemoteCommand : ICommand
             ctx.Messages.Line("There have been no changes to the remote's configuration since it was last verified.");
             return 0;
         }
-        ctx.Messages.Line(RemoteVerification.PromptUpdated(name, logged, verification.Show(logged)));
+        ctx.Messages.Line(RemoteVerification.PromptUpdated(name, logged, Core.Remotes.Special.SpecialRemoteTypes.FieldsOf(logged), verification.Show(logged)));
         return 0;
     }
 

@@ -41,6 +41,14 @@ public sealed class Messages
             Out(command + " " + (displayName ?? file ?? key ?? "") + " ");
     }
 
+    /// <summary>A side action within an item (showSideAction): "(text)" ending the item's line, so its ok/failed
+    /// comes on the next one.</summary>
+    public void SideAction(string text)
+    {
+        _notes?.Add(text);
+        if (Mode == OutputMode.Normal) Out("(" + text + ")\n");
+    }
+
     /// <summary>A short note shown in parentheses on the item's line ("(not available)").</summary>
     public void Note(string note)
     {

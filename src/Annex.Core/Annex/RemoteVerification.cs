@@ -51,9 +51,22 @@ public sealed class RemoteVerification(AnnexRepo repo)
         var log = RemoteConfigLog.Parse([]);
         foreach (var name in repo.Config.RemoteNames())
             if (Uuid.TryParse(repo.Config.Get($"remote.{name}.annex-uuid") ?? "", out var u) && logged.TryGetValue(u, out var config)
-                && repo.Config.Get($"remote.{name}.annex-verified") != "manual")
+                && repo.Config.Get($"remote.{name}.annex-verified") is not ("manual" or "automatic"))
                 log.Set(u, config, LogClock.Candidate());
         AtomicFile.Write(VerifiedLog, RemoteConfigLog.Format(log));
+    }
+
+    /// <summary>
+    /// While a remote autoenabled by init awaits verification, content may come in from anywhere but may not go out
+    /// to, or be removed from, any remote: the autoenabled remote could be an attacker's window onto a private
+    /// repository of the user's. Throws the reference's refusal, naming the remote to verify.
+    /// </summary>
+    public static void RefuseWritesWhileAutoEnabledUnverified(AnnexRepo repo)
+    {
+        var name = repo.Config.RemoteNames().FirstOrDefault(n => repo.Config.Get($"remote.{n}.annex-verified") == "automatic");
+        if (name != null)
+            throw new UserErrorException($"Write prevented due to an unverified special remote. Run this command to verify it: git-annex verifyremote {name}")
+                { AsWarning = true };
     }
 
     public static string Refusal(string name) =>
@@ -102,30 +115,36 @@ public sealed class RemoteVerification(AnnexRepo repo)
         }
         RecordVerified(uuid, accepted.Config);
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-verified", "verified", ct);
+        // A git remote added from remote.log is used for content only from now on.
+        if (repo.Config.Get($"remote.{name}.annex-uuid") == null)
+            await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-uuid", uuid.Value, ct);
         return true;
     }
 
     private List<PendingVerification> ReadPending() =>
         File.Exists(VerifyingLog) ? VerifyingRemoteLog.Parse(File.ReadAllText(VerifyingLog)).ToList() : [];
 
-    /// <summary>A configuration as verifyremote shows it: type first, then the other fields in order, without the name.</summary>
-    public static string Display(IReadOnlyDictionary<string, string> config)
+    /// <summary>A configuration as verifyremote shows it: type first, then the type's own fields in the order its
+    /// parser lists them (<paramref name="typeFields"/>), then the others in order; never the name.</summary>
+    public static string Display(IReadOnlyDictionary<string, string> config, IReadOnlyList<string> typeFields)
     {
         var words = new List<string>();
         if (config.TryGetValue("type", out var t)) words.Add("type=" + t);
-        words.AddRange(config.Where(kv => kv.Key is not ("type" or "name")).OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => kv.Key + "=" + kv.Value));
+        foreach (var f in typeFields)
+            if (config.TryGetValue(f, out var v)) words.Add(f + "=" + v);
+        words.AddRange(config.Where(kv => kv.Key is not ("type" or "name") && !typeFields.Contains(kv.Key))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
         return string.Join(' ', words);
     }
 
     /// <summary>What enableremote and verifyremote print to ask for confirmation of a remote not yet usable.</summary>
-    public static string PromptNew(string name, IReadOnlyDictionary<string, string> config, long id) =>
-        $"This is the configuration of the remote:\n\t{Display(config)}\n\nIs this a location that you expected to be using?\n"
+    public static string PromptNew(string name, IReadOnlyDictionary<string, string> config, IReadOnlyList<string> typeFields, long id) =>
+        $"This is the configuration of the remote:\n\t{Display(config, typeFields)}\n\nIs this a location that you expected to be using?\n"
         + $"If so, run:  git-annex verifyremote {name} --safe {id}\nIf not, run: git-annex verifyremote {name} --unsafe\n";
 
     /// <summary>What verifyremote prints when remote.log has a configuration newer than the one confirmed.</summary>
-    public static string PromptUpdated(string name, IReadOnlyDictionary<string, string> config, long id) =>
-        $"There is an updated configuration of the remote:\n\t{Display(config)}\n\nIs this a location that you expected to be using?\n"
+    public static string PromptUpdated(string name, IReadOnlyDictionary<string, string> config, IReadOnlyList<string> typeFields, long id) =>
+        $"There is an updated configuration of the remote:\n\t{Display(config, typeFields)}\n\nIs this a location that you expected to be using?\n"
         + $"If so, run:  git-annex verifyremote {name} --safe {id}\n"
         + "If not, you do not need to do anything; the previously\nverified configuration of the remote will continue to\nbe used.\n";
 

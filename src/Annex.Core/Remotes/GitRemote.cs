@@ -37,6 +37,8 @@ public sealed class GitRemote : IRemote
         foreach (var name in repo.Config.RemoteNames())
         {
             if (repo.Config.GetBool($"remote.{name}.annex-ignore", false)) continue;
+            // Added from another repository's remote.log and not yet verified (CVE-2026-112818): not used for content.
+            if (repo.Config.Get($"remote.{name}.annex-verified") == "manual") continue;
             var path = LocalPath(repo, repo.Config.Get($"remote.{name}.url"));
             if (path == null) continue;
             var git = GitRepo.At(path);
@@ -79,6 +81,7 @@ public sealed class GitRemote : IRemote
     public async Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
         Action<long, long?>? progress, CancellationToken ct)
     {
+        RemoteVerification.RefuseWritesWhileAutoEnabledUnverified(local);
         RefuseIfReadOnly();
         if (!HasKey(key)) await Transfer.FetchAsync(Locations, key, localObject, ct, progress);
         var remote = await RemoteRepoAsync(ct);
@@ -94,6 +97,7 @@ public sealed class GitRemote : IRemote
     /// </summary>
     public async Task RemoveAsync(AnnexRepo local, Key key, DropProof proof, CancellationToken ct)
     {
+        RemoteVerification.RefuseWritesWhileAutoEnabledUnverified(local);
         RefuseIfReadOnly();
         if (!Repo.IsBare)
         {

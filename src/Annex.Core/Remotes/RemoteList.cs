@@ -20,10 +20,33 @@ public static class RemoteList
         return list.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Reads (and caches in remote.NAME.annex-uuid) the UUID of the git repository a remote points to, whatever its
+    /// verification state: learning a UUID moves no content. Empty when it is no git-annex repository.
+    /// </summary>
+    public static async Task<Uuid> LearnUuidAsync(AnnexRepo repo, string name, Action<string> warn, CancellationToken ct)
+    {
+        var location = repo.Config.Get($"remote.{name}.url");
+        Uuid uuid = default;
+        if (GitRemote.LocalPath(repo, location) is { } path)
+        {
+            if (Git.GitRepo.At(path) is { } git && Uuid.TryParse((await Git.GitConfig.ReadAsync(git, ct)).Get("annex.uuid") ?? "", out var u))
+                uuid = u;
+        }
+        else if (location != null && SshUrl.TryParse(location) is { } sshUrl)
+        {
+            var found = await SshUuidDiscovery.DiscoverAsync(repo, name, sshUrl, SshSettings.ForRemote(repo.Config, repo.Git, name), warn, ct: ct);
+            if (found.Outcome == ConfigListOutcome.Annex) uuid = found.Uuid;
+        }
+        if (!uuid.IsEmpty) await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-uuid", uuid.Value, ct);
+        return uuid;
+    }
+
     private static async Task<SshRemote?> SshRemoteAsync(AnnexRepo repo, string name, Action<string> warn, CancellationToken ct)
     {
         var config = repo.Config;
         if (config.GetBool($"remote.{name}.annex-ignore", false)) return null;
+        if (config.Get($"remote.{name}.annex-verified") == "manual") return null; // awaiting verifyremote
         var location = config.Get($"remote.{name}.url");
         if (string.IsNullOrEmpty(location) || GitRemote.LocalPath(repo, location) != null) return null;
         var url = SshUrl.TryParse(location);

@@ -7,4 +7,8 @@ namespace Annex.Core.Utility;
 public sealed class UserErrorException(string message, int exitCode = 1) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
+
+    /// <summary>Shown as the reference shows a warning that fails an item ("  message" on stderr) rather than as
+    /// "git-annex: message".</summary>
+    public bool AsWarning { get; init; }
 }

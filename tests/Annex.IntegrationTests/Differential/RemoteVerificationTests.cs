@@ -96,14 +96,65 @@ public class RemoteVerificationTests
             Ok(Run(annex, b, "enableremote", "dr", "directory=" + store));
             var id = Regex.Match(Run(annex, b, "verifyremote", "dr").Out, @"--safe (\d+)").Groups[1].Value;
             Ok(Run(annex, b, "verifyremote", "dr", "--safe", id));
-            Thread.Sleep(1100); // a later clock than the configuration b verified
+            Thread.Sleep(2100); // a later clock (whole seconds, possibly advanced by one) than the configuration b verified
             Ok(Run(annex, a, "enableremote", "dr", "directory=" + store, "chunk=1KiB"));
             Ok(Run(annex, b, "pull", "--no-content"));
             Assert.Contains("chunking: none", Run(annex, b, "info", "dr").Out);
             var shown = Run(annex, b, "verifyremote", "dr");
-            Assert.Contains("There is an updated configuration of the remote:", shown.Out);
+            Assert.True(shown.Out.Contains("There is an updated configuration of the remote:"), $"{annex}: {shown.Out}{shown.Err}\n" + Git(annex, b, "show", "git-annex:remote.log") + File.ReadAllText(Path.Combine(b, ".git/annex/verified-remote.log")));
             Ok(Run(annex, b, "verifyremote", "dr", "--safe", Regex.Match(shown.Out, @"--safe (\d+)").Groups[1].Value));
             Assert.Contains("chunking: 1.02 kilobytes chunks", Run(annex, b, "info", "dr").Out);
         }
+    }
+}
+
+/// <summary>
+/// A git remote recorded in remote.log (initremote type=git) with autoenable=true: init in a clone adds it marked
+/// "automatic"; content may be read, but nothing may be sent to or removed from any remote, and nothing pushed,
+/// until verifyremote confirms it. Same transcript under both implementations.
+/// </summary>
+public class AutoEnabledRemoteTests
+{
+    private static string Transcript(string annex)
+    {
+        var c = NewRepo();
+        Assert.Equal(0, Run(annex, c, "init", "c").Code);
+        var a = NewRepo();
+        Assert.Equal(0, Run(annex, a, "init", "a").Code);
+        File.WriteAllText(Path.Combine(a, "f"), "f\n");
+        File.WriteAllText(Path.Combine(a, "g"), "g\n");
+        Assert.Equal(0, Run(annex, a, "add", "f", "g").Code);
+        Git(annex, a, "commit", "-q", "-m", "a");
+        var steps = new List<(string Dir, string[] Args)>
+        {
+            ("a", ["initremote", "baz", "type=git", "location=" + c, "autoenable=true"]),
+            ("a", ["copy", "--to", "baz", "f"]),
+            ("b", ["init", "b"]),
+            ("b", ["get", "--from", "baz", "f"]),
+            ("b", ["get", "g"]),
+            ("b", ["move", "--from", "origin", "g"]),
+            ("b", ["copy", "--to", "baz", "g"]),
+            ("b", ["pre-push"]),
+            ("b", ["verifyremote", "baz"]),
+            ("b", ["verifyremote", "baz", "--safe", "1"]),
+            ("b", ["copy", "--to", "baz", "g"]),
+            ("b", ["pre-push"]),
+        };
+        var b = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+        var sb = new System.Text.StringBuilder();
+        foreach (var (dir, args) in steps)
+        {
+            if (dir == "b" && args[0] == "init") Git(annex, b, "clone", "-q", a, ".");
+            var r = Run(annex, dir == "a" ? a : b, args);
+            sb.Append($"$ {string.Join(' ', args)}\n{r.Out}{r.Err}rc={r.Code}\n");
+        }
+        return Regex.Replace(sb.ToString().Replace(c, "C"), @"\((from|to) (\w+)\.\.\.\) \n\r?[^\n]*ok\n", "($1 $2...) ok\n");
+    }
+
+    [Fact]
+    public void TheSameStepsGiveTheSameTranscript()
+    {
+        if (!Available()) return;
+        Assert.Equal(Transcript(Reference), Transcript(Ours));
     }
 }

@@ -34,7 +34,10 @@ public class VerifyingRemoteLogTests
     public void ConfigurationIsShownTypeFirstWithoutTheName()
     {
         var config = new Dictionary<string, string> { ["name"] = "dr", ["encryption"] = "none", ["type"] = "directory", ["chunk"] = "1KiB", ["autoenable"] = "true" };
-        Assert.Equal("type=directory autoenable=true chunk=1KiB encryption=none", RemoteVerification.Display(config));
+        Assert.Equal("type=directory autoenable=true chunk=1KiB encryption=none", RemoteVerification.Display(config, ["directory", "ignoreinodes"]));
+        // The type's own fields come first, in its parser's order (as the reference showed "type=git location=../c autoenable=true").
+        var git = new Dictionary<string, string> { ["name"] = "baz", ["type"] = "git", ["location"] = "../c", ["autoenable"] = "true" };
+        Assert.Equal("type=git location=../c autoenable=true", RemoteVerification.Display(git, ["location"]));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class RsyncRemoteType : SpecialRemoteType
 {
     public override string Name => "rsync";
     public override string GitConfigField => "rsyncurl";
-    public override IReadOnlyList<string> Fields { get; } = ["rsyncurl", "shellescape"];
+    // In the order of upstream's parser list (rsyncRemoteConfigs first), which verifyremote shows.
+    public override IReadOnlyList<string> Fields { get; } = ["shellescape", "rsyncurl"];
     public override bool SupportsExport => true;
 
     public override SetupResult Setup(AnnexRepo repo, string name, IReadOnlyDictionary<string, string> config, string cwd)

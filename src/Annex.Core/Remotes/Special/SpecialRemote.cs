@@ -78,6 +78,7 @@ public sealed class SpecialRemote : IRemote
     public async Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
         Action<long, long?>? progress, CancellationToken ct)
     {
+        RemoteVerification.RefuseWritesWhileAutoEnabledUnverified(local);
         RefuseUnusable();
         if (ReadOnly) throw new UserErrorException($"{Name} is a read-only remote (remote.{Name}.annex-readonly)");
         await _storage.StoreAsync(key, localObject, progress == null ? null : n => progress(n, key.Size), ct);
@@ -86,6 +87,7 @@ public sealed class SpecialRemote : IRemote
 
     public async Task RemoveAsync(AnnexRepo local, Key key, DropProof proof, CancellationToken ct)
     {
+        RemoteVerification.RefuseWritesWhileAutoEnabledUnverified(local);
         RefuseUnusable();
         if (ReadOnly) throw new UserErrorException($"{Name} is a read-only remote (remote.{Name}.annex-readonly)");
         await _storage.RemoveAsync(key, ct);

@@ -23,8 +23,10 @@ public static class SpecialRemoteList
             var logged = configs.TryGetValue(uuid, out var c) ? c : new Dictionary<string, string>();
             var verification = new RemoteVerification(repo);
             // A verified remote runs with the configuration the user confirmed, not a later one from the branch.
-            bool pending = verification.StateOf(uuid, configs) == VerificationState.Pending;
-            var config = pending ? logged : verification.VerifiedConfig(uuid)!;
+            // Autoenabled by init: readable before it is verified (writes anywhere are refused meanwhile).
+            bool automatic = repo.Config.Get($"remote.{name}.annex-verified") == "automatic";
+            bool pending = !automatic && verification.StateOf(uuid, configs) == VerificationState.Pending;
+            var config = pending || automatic ? logged : verification.VerifiedConfig(uuid)!;
             list.Add(new SpecialRemote(repo, name, uuid, type, config, type.OpenStore(repo, name, config, warn), type.Location(repo, name))
                 { Unverified = pending });
         }

@@ -46,6 +46,11 @@ public static class SpecialRemoteSetup
         if (config.Remove("uuid", out var given))
             uuid = Uuid.TryParse(given, out var u) ? u : throw new UserErrorException("invalid uuid");
         else uuid = Uuid.NewRandom();
+        if (config.TryGetValue("type", out var t) && t == "git")
+        {
+            ValidateFields(GitRemoteRecord.Fields, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
+            return await GitRemoteRecord.InitAsync(repo, name, config, given != null ? uuid : null, ct);
+        }
         var type = FindType(config);
         Validate(type, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
         var result = type.Setup(repo, name, config, cwd);
@@ -77,6 +82,19 @@ public static class SpecialRemoteSetup
             && verification.StateOf(uuid, allLogged) == VerificationState.Verified;
         var config = new Dictionary<string, string>(verifiedHere ? verification.VerifiedConfig(uuid)! : logged, StringComparer.Ordinal);
         foreach (var (k, v) in fromUser) config[k] = v;
+        if (config.TryGetValue("type", out var t) && t == "git")
+        {
+            ValidateFields(GitRemoteRecord.Fields, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
+            await GitRemoteRecord.AddForVerificationAsync(repo, name, config, ct);
+            await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-ignore", "false", ct);
+            await new RemoteConfigStore(repo).SetAsync(uuid, config, ct);
+            if (verifiedHere)
+            {
+                verification.RecordVerified(uuid, config);
+                return new EnableResult(uuid, null, config);
+            }
+            return new EnableResult(uuid, verification.Show(config), config);
+        }
         var type = FindType(config);
         Validate(type, config, fromUser.Keys.ToHashSet(StringComparer.Ordinal));
         var result = type.Setup(repo, name, config, cwd);
@@ -106,16 +124,7 @@ public static class SpecialRemoteSetup
     {
         if (!config.TryGetValue("encryption", out var enc) || !Encryptions.Contains(enc))
             throw new UserErrorException($"Specify {string.Join(" or ", Encryptions.Select(e => "encryption=" + e))}.");
-        foreach (var (k, v) in config.Where(kv => typed.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (YesNoFields.Contains(k) && v is not ("yes" or "no")) throw new UserErrorException($"Bad value for {k} (expected yes or no)");
-            if (k == "autoenable" && v is not ("true" or "false")) throw new UserErrorException($"Bad value for {k} (expected true or false)");
-            if (k == "cost" && !double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
-                throw new UserErrorException($"Bad value for {k} (expected a number)");
-        }
-        var accepted = type.Fields.Concat(CommonFields).Concat(ChunkFields).Concat(EncryptionFields).ToHashSet(StringComparer.Ordinal);
-        var unexpected = config.Keys.Where(k => typed.Contains(k) && !accepted.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        if (unexpected.Count > 0) throw new UserErrorException("Unexpected parameters: " + string.Join(' ', unexpected));
+        ValidateFields(type.Fields.Concat(ChunkFields).Concat(EncryptionFields), config, typed);
         foreach (var (field, supported) in new[] { ("exporttree", type.SupportsExport), ("importtree", type.SupportsImport) })
             if (config.TryGetValue(field, out var v) && v == "yes")
                 throw new UserErrorException(supported
@@ -125,6 +134,21 @@ public static class SpecialRemoteSetup
             throw new UserErrorException($"not implemented: encryption={enc} (only encryption=none is supported so far)");
     }
 
+    /// <summary>Values the user typed for the common fields, then fields no one takes (a git remote takes no encryption).</summary>
+    private static void ValidateFields(IEnumerable<string> fields, IReadOnlyDictionary<string, string> config, IReadOnlySet<string> typed)
+    {
+        foreach (var (k, v) in config.Where(kv => typed.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (YesNoFields.Contains(k) && v is not ("yes" or "no")) throw new UserErrorException($"Bad value for {k} (expected yes or no)");
+            if (k == "autoenable" && v is not ("true" or "false")) throw new UserErrorException($"Bad value for {k} (expected true or false)");
+            if (k == "cost" && !double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                throw new UserErrorException($"Bad value for {k} (expected a number)");
+        }
+        var accepted = fields.Concat(CommonFields).ToHashSet(StringComparer.Ordinal);
+        var unexpected = config.Keys.Where(k => typed.Contains(k) && !accepted.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (unexpected.Count > 0) throw new UserErrorException("Unexpected parameters: " + string.Join(' ', unexpected));
+    }
+
     /// <summary>gitConfigSpecialRemote, then whether the remote is verified, and that `git fetch --all` skips it,
     /// since it holds no git refs.</summary>
     private static async Task WriteGitConfigAsync(AnnexRepo repo, string name, Uuid uuid, SetupResult result, bool verified, CancellationToken ct)
@@ -132,7 +156,9 @@ public static class SpecialRemoteSetup
         foreach (var (field, value) in result.GitConfig)
             await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-{field}", value, ct);
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-uuid", uuid.Value, ct);
-        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-verified", verified ? "verified" : "manual", ct);
+        // An autoenabled remote stays readable while it awaits verification; any other awaits it unusable.
+        var state = verified ? "verified" : repo.Config.Get($"remote.{name}.annex-verified") == "automatic" ? "automatic" : "manual";
+        await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-verified", state, ct);
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.skipFetchAll", "true", ct);
     }
 }

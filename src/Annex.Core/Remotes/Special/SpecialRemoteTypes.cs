@@ -18,4 +18,10 @@ public static class SpecialRemoteTypes
     ];
 
     public static SpecialRemoteType? Find(string name) => Implemented.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>The fields a type's configuration parser lists, in its order (what verifyremote shows after type=).</summary>
+    public static IReadOnlyList<string> FieldsOf(IReadOnlyDictionary<string, string> config) =>
+        !config.TryGetValue("type", out var t) ? []
+        : t == "git" ? GitRemoteRecord.Fields
+        : Find(t)?.Fields ?? [];
 }

@@ -55,6 +55,7 @@ public sealed class SshRemote : IRemote
     public async Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
         Action<long, long?>? progress, CancellationToken ct)
     {
+        RemoteVerification.RefuseWritesWhileAutoEnabledUnverified(local);
         RefuseIfReadOnly();
         var r = await UseAsync(c => c.PutAsync(key, associatedFile, localObject, n => progress?.Invoke(n, key.Size), ct), ct);
         if (!r.Stored) throw new UserErrorException($"transfer to {Name} failed");
@@ -63,6 +64,7 @@ public sealed class SshRemote : IRemote
 
     public async Task RemoveAsync(AnnexRepo local, Key key, DropProof proof, CancellationToken ct)
     {
+        RemoteVerification.RefuseWritesWhileAutoEnabledUnverified(local);
         RefuseIfReadOnly();
         var r = await UseAsync(c => RemoveWithinProofAsync(c, key, proof, ct), ct);
         if (!r.Removed) throw new UserErrorException($"removal from {Name} failed");
