@@ -134,6 +134,42 @@ public class CrippledInteropTests(CrippledFsFixture fs) : IClassFixture<Crippled
         Assert.Contains("fsck b.txt", fsck.Out);
         Assert.Equal("", Status(maker, origin));
     }
+
+    public static TheoryData<bool> OursOrReference => new() { true, false };
+
+    [CrippledFsTheory]
+    [MemberData(nameof(OursOrReference))]
+    public void ConflictingFilesBecomeVariantsWhereThereAreNoSymlinks(bool ours)
+    {
+        if (!Available()) return;
+        var annex = ours ? Ours : Reference;
+        var r1 = NewRepo(annex, fs.NewDir("conflict"));
+        Ok(Run(annex, r1, "init", "r1"));
+        var r2 = fs.NewDir("conflict");
+        Git(annex, Path.GetDirectoryName(r2)!, "clone", "-q", r1, r2);
+        Git(annex, r2, "config", "user.name", "Test");
+        Git(annex, r2, "config", "user.email", "test@example.com");
+        Ok(Run(annex, r2, "init", "r2"));
+        foreach (var (dir, content) in new[] { (r1, "one\n"), (r2, "two\n") })
+        {
+            File.WriteAllText(Path.Combine(dir, "conflictor"), content);
+            Ok(Run(annex, dir, "add", "conflictor"));
+            Git(annex, dir, "commit", "-q", "-m", "add conflictor");
+        }
+        // r2's commit reaches its master (what r1 pulls) from its adjusted branch by a sync.
+        Ok(Run(annex, r2, "sync", "--no-push", "--no-pull"));
+        Git(annex, r1, "remote", "add", "r2", r2);
+        Ok(Run(annex, r1, "sync", "--no-push"));
+        // Two unlocked variants: ours with its content, theirs a pointer until its content is got.
+        var variants = Directory.GetFiles(r1, "conflictor.variant-*");
+        Assert.Equal(2, variants.Length);
+        Assert.Contains("one\n", variants.Select(File.ReadAllText));
+        Assert.Contains(variants, v => File.ReadAllText(v).StartsWith("/annex/objects/", StringComparison.Ordinal));
+        Ok(Run(annex, r1, "get", "."));
+        Assert.Equal(["one\n", "two\n"], variants.Select(File.ReadAllText).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(r1, "conflictor")));
+        Assert.Equal("", Status(annex, r1));
+    }
 }
 
 /// <summary>Without fcntl locks, init enables annex.pidlock; annex.dbdir elsewhere lets the reference's sqlite work.</summary>
