@@ -9,14 +9,14 @@ namespace Annex.IntegrationTests.Crippled;
 /// </summary>
 public sealed class CrippledFsFixture : IDisposable
 {
-    private readonly bool _noLocks;
+    private readonly string[] _options;
     private (Process Fs, string Dir, string Root)? _mount;
     private int _next;
 
-    public CrippledFsFixture() : this(noLocks: false) { }
+    public CrippledFsFixture() : this([]) { }
 
-    /// <param name="noLocks">fcntl locks fail too (ENOLCK), as on some network filesystems.</param>
-    internal CrippledFsFixture(bool noLocks) => _noLocks = noLocks;
+    /// <param name="options">crippledfs.py options: --no-locks, --allow-symlinks, --allow-hardlinks, --allow-chmod.</param>
+    internal CrippledFsFixture(string[] options) => _options = options;
 
     /// <summary>
     /// The mount point, mounted on first use (so a class whose tests are all skipped mounts nothing):
@@ -29,7 +29,7 @@ public sealed class CrippledFsFixture : IDisposable
             lock (this)
             {
                 if (UnavailableReason is { } why) throw new InvalidOperationException(why);
-                _mount ??= Mount(_noLocks);
+                _mount ??= Mount(_options);
                 return _mount.Value.Root;
             }
         }
@@ -56,14 +56,14 @@ public sealed class CrippledFsFixture : IDisposable
     /// <summary>Debian's fusepy is for its own python3, which a pyenv or venv python3 earlier in PATH may not see.</summary>
     private static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
-    private static (Process, string, string) Mount(bool noLocks)
+    private static (Process, string, string) Mount(string[] options)
     {
         var dir = Directory.CreateTempSubdirectory("crippledfs-").FullName;
         var backing = Directory.CreateDirectory(Path.Combine(dir, "backing")).FullName;
         var mnt = Directory.CreateDirectory(Path.Combine(dir, "mnt")).FullName;
         var psi = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true };
         psi.ArgumentList.Add(Script);
-        if (noLocks) psi.ArgumentList.Add("--no-locks");
+        foreach (var o in options) psi.ArgumentList.Add(o);
         psi.ArgumentList.Add(backing);
         psi.ArgumentList.Add(mnt);
         var p = Process.Start(psi)!;
@@ -127,7 +127,7 @@ public sealed class CrippledFsFixture : IDisposable
         catch (System.ComponentModel.Win32Exception) { return "needs python3"; }
         try
         {
-            var (fs, dir, mnt) = Mount(noLocks: false);
+            var (fs, dir, mnt) = Mount([]);
             Unmount(mnt, fs);
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
             return null;
@@ -139,7 +139,14 @@ public sealed class CrippledFsFixture : IDisposable
 /// <summary>A crippled filesystem with no fcntl locks either.</summary>
 public sealed class NoLocksCrippledFsFixture() : IDisposable
 {
-    public CrippledFsFixture Fs { get; } = new(noLocks: true);
+    public CrippledFsFixture Fs { get; } = new(["--no-locks"]);
+    public void Dispose() => Fs.Dispose();
+}
+
+/// <summary>A filesystem with symlinks and hard links whose only fault is ignoring chmod (and having no fifos).</summary>
+public sealed class ChmodIgnoredFsFixture() : IDisposable
+{
+    public CrippledFsFixture Fs { get; } = new(["--allow-symlinks", "--allow-hardlinks"]);
     public void Dispose() => Fs.Dispose();
 }
 

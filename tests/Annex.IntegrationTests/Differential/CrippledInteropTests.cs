@@ -13,7 +13,7 @@ public class CrippledInteropTests(CrippledFsFixture fs) : IClassFixture<Crippled
     private static readonly string[] ProbedConfigs =
         ["annex.crippledfilesystem", "core.symlinks", "annex.sshcaching", "annex.pidlock", "annex.version"];
 
-    private static string NewRepo(string annex, string dir)
+    internal static string NewRepo(string annex, string dir)
     {
         Git(annex, dir, "init", "-q");
         Git(annex, dir, "config", "user.name", "Test");
@@ -30,7 +30,15 @@ public class CrippledInteropTests(CrippledFsFixture fs) : IClassFixture<Crippled
     private static void Ok((int Code, string Out, string Err) r) => Assert.True(r.Code == 0, r.Out + r.Err);
 
     [CrippledFsFact]
-    public void InitDetectsTheCrippledFilesystemAsTheReferenceDoes()
+    public void InitDetectsTheCrippledFilesystemAsTheReferenceDoes() => InitAsTheReferenceDoes(fs,
+        "  Detected a filesystem without fifo support.\n" +
+        "  Disabling ssh connection caching.\n" +
+        "  Detected a crippled filesystem.\n" +
+        "  Entering an adjusted branch where files are unlocked as this filesystem does not support locked files.\n" +
+        "Switched to branch 'adjusted/master(unlocked)'\n");
+
+    /// <summary>Runs `git init; git annex init` on <paramref name="fs"/> with both and compares everything.</summary>
+    internal static void InitAsTheReferenceDoes(CrippledFsFixture fs, string expectedErr)
     {
         if (!Available()) return;
         var seen = new List<(int Code, string Out, string Err, string Configs, string Branch, string Log)>();
@@ -44,12 +52,7 @@ public class CrippledInteropTests(CrippledFsFixture fs) : IClassFixture<Crippled
         }
         var (reference, ours) = (seen[0], seen[1]);
         Assert.Equal(0, reference.Code);
-        Assert.Equal(
-            "  Detected a filesystem without fifo support.\n" +
-            "  Disabling ssh connection caching.\n" +
-            "  Detected a crippled filesystem.\n" +
-            "  Entering an adjusted branch where files are unlocked as this filesystem does not support locked files.\n" +
-            "Switched to branch 'adjusted/master(unlocked)'\n", reference.Err);
+        Assert.Equal(expectedErr, reference.Err);
         Assert.Equal("refs/heads/adjusted/master(unlocked)", reference.Branch);
         Assert.Equal(reference.Configs, ours.Configs);
         Assert.Equal(reference.Err, ours.Err);
@@ -170,6 +173,20 @@ public class CrippledInteropTests(CrippledFsFixture fs) : IClassFixture<Crippled
         Assert.False(File.Exists(Path.Combine(r1, "conflictor")));
         Assert.Equal("", Status(annex, r1));
     }
+}
+
+/// <summary>Symlinks work but write bits cannot be removed: crippled all the same, and core.symlinks is turned off.</summary>
+public class ChmodIgnoredInteropTests(ChmodIgnoredFsFixture fs) : IClassFixture<ChmodIgnoredFsFixture>
+{
+    [CrippledFsFact]
+    public void InitFindsTheFilesystemCrippledAsTheReferenceDoes() => CrippledInteropTests.InitAsTheReferenceDoes(fs.Fs,
+        "  Detected a filesystem without fifo support.\n" +
+        "  Disabling ssh connection caching.\n" +
+        "  Filesystem does not allow removing write bit from files.\n" +
+        "  Detected a crippled filesystem.\n" +
+        "  Disabling core.symlinks.\n" +
+        "  Entering an adjusted branch where files are unlocked as this filesystem does not support locked files.\n" +
+        "Switched to branch 'adjusted/master(unlocked)'\n");
 }
 
 /// <summary>Without fcntl locks, init enables annex.pidlock; annex.dbdir elsewhere lets the reference's sqlite work.</summary>
