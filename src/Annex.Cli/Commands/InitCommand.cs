@@ -36,12 +36,15 @@ public sealed class InitCommand : ICommand
 
     /// <summary>
     /// Init's warnings as git-annex's `warning` shows them (each ends the open stdout line, then goes to stderr
-    /// indented), and the adjusted branch entered as `adjust` would, with git's checkout output shown
-    /// (Annex/AdjustedBranch.hs adjustToCrippledFileSystem: an existing adjusted branch is just checked out).
+    /// indented; with --json-error-messages they are the open item's error-messages), and the adjusted branch
+    /// entered as `adjust` would, with git's checkout output shown (Annex/AdjustedBranch.hs
+    /// adjustToCrippledFileSystem: an existing adjusted branch is just checked out).
     /// </summary>
-    internal static InitUi Ui(CommandContext ctx) => new(
+    /// <param name="itemOpen">Whether an item (init, upgrade) is being reported, to which JSON errors can be added.</param>
+    internal static InitUi Ui(CommandContext ctx, bool itemOpen = true) => new(
         w =>
         {
+            if (itemOpen && ctx.Messages.Json && ctx.Messages.JsonErrorMessages) { ctx.Messages.ItemError(w); return; }
             if (ctx.Messages.Mode == Output.OutputMode.Normal) ctx.Messages.Raw("\n");
             ctx.Messages.Warning(w);
         },

@@ -63,6 +63,17 @@ public class CrippledInteropTests(CrippledFsFixture fs) : IClassFixture<Crippled
     }
 
     [CrippledFsFact]
+    public void InitWarningsAreJsonErrorMessagesWhenAskedAsTheReferenceDoes()
+    {
+        if (!Available()) return;
+        var seen = new List<(int, string, string)>();
+        foreach (var annex in new[] { Reference, Ours })
+            seen.Add(Run(annex, NewRepo(annex, fs.NewDir()), "init", "--json", "--json-error-messages"));
+        Assert.Contains("\"error-messages\":[\"Detected a filesystem without fifo support.\",", seen[0].Item2);
+        Assert.Equal(seen[0], seen[1]);
+    }
+
+    [CrippledFsFact]
     public void AddedFilesAreUnlockedWithTheirContentAsTheReferenceAddsThem()
     {
         if (!Available()) return;
