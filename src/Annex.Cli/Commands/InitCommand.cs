@@ -1,5 +1,7 @@
 using Annex.Cli.CommandLine;
 using Annex.Core.Annex;
+using Annex.Core.Annex.Adjust;
+using Annex.Core.Git;
 using Annex.Core.Utility;
 
 namespace Annex.Cli.Commands;
@@ -26,9 +28,32 @@ public sealed class InitCommand : ICommand
         ctx.Messages.StartItem("init", null, null, displayName: description ?? "");
         await runner.RunAsync(async () =>
         {
-            await Init.RunAsync(repo, description, autoInit: false, ct, version);
+            await Init.RunAsync(repo, description, autoInit: false, ct, version, Ui(ctx));
             return true;
         });
         return runner.Finish();
     }
+
+    /// <summary>
+    /// Init's warnings as git-annex's `warning` shows them (each ends the open stdout line, then goes to stderr
+    /// indented; with --json-error-messages they are the open item's error-messages), and the adjusted branch
+    /// entered as `adjust` would, with git's checkout output shown (Annex/AdjustedBranch.hs
+    /// adjustToCrippledFileSystem: an existing adjusted branch is just checked out).
+    /// </summary>
+    /// <param name="itemOpen">Whether an item (init, upgrade) is being reported, to which JSON errors can be added.</param>
+    internal static InitUi Ui(CommandContext ctx, bool itemOpen = true) => new(
+        w =>
+        {
+            if (itemOpen && ctx.Messages.Json && ctx.Messages.JsonErrorMessages) { ctx.Messages.ItemError(w); return; }
+            if (ctx.Messages.Mode == Output.OutputMode.Normal) ctx.Messages.Raw("\n");
+            ctx.Messages.Warning(w);
+        },
+        async (repo, adj, ct) =>
+        {
+            var curr = await Refs.CurrentBranchAsync(repo.Git, ct);
+            var orig = curr == null ? null : Adjustment.FromAdjustedBranch(curr)?.Original ?? curr;
+            if (orig != null && await Refs.ShaOfAsync(repo.Git, adj.AdjustedBranch(orig), ct) is not null)
+                return await AdjustCommand.CheckoutAsync(ctx, repo.Git, adj.AdjustedBranch(orig), quiet: false, ct);
+            return await AdjustCommand.EnterAsync(ctx, repo, adj, ct);
+        });
 }
