@@ -52,12 +52,14 @@ export DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 #                         archive it unpacks the reference from with it.
 # util-linux (flock), dpkg (dpkg-deb), apt: the same script; always on Debian.
 # libmagic1, libmagic-mgc:  mimetype=/mimeencoding= in annex.largefiles (loaded at run time).
+# python3-fusepy, fuse3:  tests/tools/crippledfs.py, the FUSE filesystem without symlinks,
+#                         chmod or fifos that the crippled-filesystem tests mount (skipped without).
 # NativeAOT linking (dotnet publish -r linux-x64 -p:PublishAot=true) needs a C
 # toolchain driver: clang, or gcc as the SDK's fallback, plus binutils'
 # objcopy for StripSymbols. zlib is not needed: the NativeAOT runtime pack
 # ships its own libz.a. So clang is installed only when neither is present.
 want=(git rsync gnupg openssh-client openssh-server python3 ca-certificates
-	debian-archive-keyring util-linux libmagic1 libmagic-mgc)
+	debian-archive-keyring util-linux libmagic1 libmagic-mgc python3-fusepy fuse3)
 if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
 	want+=(clang)
 fi

@@ -45,7 +45,7 @@ public sealed class CommandContext(Messages messages, ParsedArgs globals, string
         var repo = await RepoAsync(ct);
         if (!repo.IsInitialized)
         {
-            if (await Init.CanAutoInitAsync(repo, ct)) await Init.RunAsync(repo, null, autoInit: true, ct);
+            if (await Init.CanAutoInitAsync(repo, ct)) await Init.RunAsync(repo, null, autoInit: true, ct, ui: Commands.InitCommand.Ui(this, itemOpen: false));
             else throw new UserErrorException("Not in a git-annex repository.");
         }
         // Learns (and caches in remote.NAME.annex-uuid) the UUIDs of local-path remotes, so names resolve.

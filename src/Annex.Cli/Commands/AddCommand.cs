@@ -30,14 +30,20 @@ public sealed class AddCommand : ICommand
         var largefiles = LargeFiles.Compile(await settings.EffectiveAsync("annex.largefiles", ct));
         bool dotfiles = GitConfig.ParseBool(await settings.EffectiveAsync("annex.dotfiles", ct) ?? "false") ?? false;
         var ingest = new Ingest(repo);
-        // On an adjusted branch that unlocks files, new files are added unlocked too (Annex/Ingest.hs addUnlocked).
-        bool adjustedUnlocked = await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, contentPresent: true, ct);
+        // Where git makes no symlinks, and on an adjusted branch that unlocks files, new files are added
+        // unlocked (Annex/Ingest.hs addUnlocked).
+        bool adjustedUnlocked = !repo.CoreSymlinks
+            || await Annex.Core.Annex.Adjust.AddUnlocked.OnAdjustedBranchAsync(repo.Git, contentPresent: true, ct);
         var addUnlockedSetting = await settings.EffectiveAsync("annex.addunlocked", ct);
         bool? addUnlockedBool = addUnlockedSetting == null ? false : GitConfig.ParseBool(addUnlockedSetting);
         var addUnlockedExpr = addUnlockedBool == null ? LargeFiles.Compile(addUnlockedSetting) : null;
         var runner = new ItemRunner(ctx, "add");
         await using var stage = new StagePaths(repo.Git);
         var toGit = new List<string>();
+        // git ignores execute bits when core.filemode=false (as on FAT, where every file looks executable),
+        // but the reference stages an unlocked file with the mode it has on disk.
+        bool fixModes = !repo.Config.GetBool("core.filemode", true);
+        var execModes = new List<(string File, bool Exec)>();
 
         var inputs = args.Params.Count == 0 ? ["."] : args.Params;
         foreach (var input in inputs)
@@ -76,13 +82,25 @@ public sealed class AddCommand : ICommand
                     var key = unlocked ? await ingest.AddUnlockedAsync(file, backend, ct) : await ingest.AddLockedAsync(file, backend, ct);
                     ctx.Messages.Field("key", key.ToString());
                     await stage.AddAsync(file, ct);
+                    if (unlocked && fixModes) execModes.Add((file, (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0));
                     return true;
                 });
             }
         }
         await stage.FinishAsync(ct);
+        await SetExecBitsAsync(repo, execModes, ct);
         await GitAddAsync(repo, toGit, ct);
         return runner.Finish();
+    }
+
+    private static async Task SetExecBitsAsync(AnnexRepo repo, List<(string File, bool Exec)> files, CancellationToken ct)
+    {
+        foreach (var exec in new[] { true, false })
+        {
+            var paths = files.Where(f => f.Exec == exec).Select(f => f.File).ToList();
+            for (int i = 0; i < paths.Count; i += 1000)
+                await GitCli.ReadAsync(repo.Git, ["update-index", exec ? "--chmod=+x" : "--chmod=-x", "--", .. paths.Skip(i).Take(1000)], ct: ct);
+        }
     }
 
     /// <summary>A symlink: an annex link (perhaps moved) is re-pointed and staged; any other symlink goes to git.</summary>

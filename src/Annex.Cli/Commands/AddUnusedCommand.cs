@@ -22,7 +22,7 @@ public sealed class AddUnusedCommand : ICommand
         var runner = new ItemRunner(ctx, "addunused");
         var ingest = new Ingest(repo);
         var locations = new LocationLogStore(repo);
-        await using var stage = new StagePaths(repo.Git);
+        await using var stage = new LinkStager(repo);
         bool staged = false;
         foreach (var (n, key, kind) in UnusedNumbers.Resolve(repo, args.Params))
         {
@@ -36,7 +36,7 @@ public sealed class AddUnusedCommand : ICommand
             {
                 await locations.SetAsync(key, repo.Uuid, present: true, ct);
                 ingest.MakeSymlink(file, key);
-                await stage.AddAsync(file, ct);
+                await stage.StageAsync(file, key, ct);
                 staged = true;
                 return true;
             });

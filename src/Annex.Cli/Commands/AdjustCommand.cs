@@ -82,7 +82,7 @@ public sealed class AdjustCommand : ICommand
 
     private static string SyncDescribe(string r) => Annex.Core.Annex.Sync.SyncGit.Describe(r);
 
-    private static async Task<bool> CheckoutAsync(CommandContext ctx, GitRepo git, string branch, bool quiet, CancellationToken ct)
+    internal static async Task<bool> CheckoutAsync(CommandContext ctx, GitRepo git, string branch, bool quiet, CancellationToken ct)
     {
         if (!quiet) SyncCommand.ShowOutput(ctx);
         var b = branch.StartsWith("refs/heads/", StringComparison.Ordinal) ? branch["refs/heads/".Length..] : branch;

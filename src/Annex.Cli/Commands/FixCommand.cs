@@ -7,7 +7,8 @@ namespace Annex.Cli.Commands;
 /// <summary>
 /// `git annex fix [PATH ...]` (doc/git-annex-fix.mdwn, Command/Fix.hs): a locked file whose symlink no
 /// longer points at its object (it was moved to another directory) is re-pointed and restaged.
-/// Files whose link is already right are passed over silently.
+/// Files whose link is already right are passed over silently. On a crippled filesystem there are no
+/// symlinks to fix, and it does nothing at all, as the reference.
 /// </summary>
 public sealed class FixCommand : ICommand
 {
@@ -19,6 +20,7 @@ public sealed class FixCommand : ICommand
     {
         var repo = await ctx.InitializedRepoAsync(ct);
         var runner = new ItemRunner(ctx, "fix");
+        if (repo.IsCrippled) return runner.Finish();
         var ingest = new Ingest(repo);
         await using var stage = new StagePaths(repo.Git);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))

@@ -31,7 +31,7 @@ public sealed class FromKeyCommand : ICommand
         var store = new ObjectStore(repo.Locations);
         var ingest = new Ingest(repo);
         bool staged = false;
-        await using var stage = new StagePaths(repo.Git);
+        await using var stage = new LinkStager(repo);
         try
         {
             if (!batch)
@@ -68,7 +68,7 @@ public sealed class FromKeyCommand : ICommand
     }
 
     /// <summary>One KEY PATH pair; true when a symlink was staged.</summary>
-    private static async Task<bool> OneAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, Ingest ingest, StagePaths stage,
+    private static async Task<bool> OneAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, Ingest ingest, LinkStager stage,
         string keyName, string path, List<string> input, CancellationToken ct)
     {
         var key = ParseKey(keyName);
@@ -98,7 +98,7 @@ public sealed class FromKeyCommand : ICommand
             else
             {
                 ingest.MakeSymlink(file, key);
-                await stage.AddAsync(file, ct);
+                await stage.StageAsync(file, key, ct);
             }
             staged = true;
             return true;

@@ -1,5 +1,7 @@
 using Annex.Cli.CommandLine;
 using Annex.Core.Annex;
+using Annex.Core.Annex.Adjust;
+using Annex.Core.Git;
 using Annex.Core.Utility;
 
 namespace Annex.Cli.Commands;
@@ -31,11 +33,34 @@ public sealed class InitCommand : ICommand
         {
             if (args.Has("autoenable") && wasInitialized && !ctx.Force)
                 throw new UserErrorException("It is not safe to autoenable new special remotes if any other git-annex processes may be running. Pass --force if you are sure you want to do this.");
-            await Init.RunAsync(repo, description, autoInit: false, ct, version);
+            await Init.RunAsync(repo, description, autoInit: false, ct, version, Ui(ctx));
             if (!args.Has("no-autoenable") && (!wasInitialized || args.Has("autoenable")))
                 await Core.Remotes.Special.AutoEnable.RunAsync(repo, ctx.Cwd, ctx.Messages.SideAction, ctx.Messages.ItemWarning, ct);
             return true;
         });
         return runner.Finish();
     }
+
+    /// <summary>
+    /// Init's warnings as git-annex's `warning` shows them (each ends the open stdout line, then goes to stderr
+    /// indented; with --json-error-messages they are the open item's error-messages), and the adjusted branch
+    /// entered as `adjust` would, with git's checkout output shown (Annex/AdjustedBranch.hs
+    /// adjustToCrippledFileSystem: an existing adjusted branch is just checked out).
+    /// </summary>
+    /// <param name="itemOpen">Whether an item (init, upgrade) is being reported, to which JSON errors can be added.</param>
+    internal static InitUi Ui(CommandContext ctx, bool itemOpen = true) => new(
+        w =>
+        {
+            if (itemOpen && ctx.Messages.Json && ctx.Messages.JsonErrorMessages) { ctx.Messages.ItemError(w); return; }
+            if (ctx.Messages.Mode == Output.OutputMode.Normal) ctx.Messages.Raw("\n");
+            ctx.Messages.Warning(w);
+        },
+        async (repo, adj, ct) =>
+        {
+            var curr = await Refs.CurrentBranchAsync(repo.Git, ct);
+            var orig = curr == null ? null : Adjustment.FromAdjustedBranch(curr)?.Original ?? curr;
+            if (orig != null && await Refs.ShaOfAsync(repo.Git, adj.AdjustedBranch(orig), ct) is not null)
+                return await AdjustCommand.CheckoutAsync(ctx, repo.Git, adj.AdjustedBranch(orig), quiet: false, ct);
+            return await AdjustCommand.EnterAsync(ctx, repo, adj, ct);
+        });
 }

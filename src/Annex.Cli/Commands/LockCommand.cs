@@ -22,7 +22,7 @@ public sealed class LockCommand : ICommand
         var runner = new ItemRunner(ctx, "lock");
         var store = new ObjectStore(repo.Locations);
         var ingest = new Ingest(repo);
-        await using var stage = new StagePaths(repo.Git);
+        await using var stage = new LinkStager(repo);
         await foreach (var (file, input) in FileSeek.AnnexedAsync(ctx, repo, args, runner, null, ct))
         {
             if (file.Locked) continue;
@@ -37,7 +37,7 @@ public sealed class LockCommand : ICommand
                     store.MoveIn(file.Key, full); // the unlocked copy is the only copy: keep it as the object
                 ingest.MakeSymlink(file.Path, file.Key);
                 repo.KeysDbIfExists?.RemoveAssociatedFile(file.Key, file.Path);
-                await stage.AddAsync(file.Path, ct);
+                await stage.StageAsync(file.Path, file.Key, ct);
                 return true;
             });
         }

@@ -19,17 +19,18 @@ public sealed class PreCommitCommand : ICommand
         var repo = await ctx.RepoAsync(ct);
         if (!repo.IsInitialized || repo.Git.IsBare) return 0;
         var ingest = new Ingest(repo);
-        await using var stage = new StagePaths(repo.Git);
+        await using var stage = new LinkStager(repo);
         var staged = await GitCli.RunAsync(repo.Git, ["diff", "--cached", "--name-only", "-z", "--diff-filter=AR", "--no-renames"], ct: ct);
         foreach (var path in Encoding.UTF8.GetString(staged.Stdout).Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             var full = Path.Combine(repo.Git.TopDir, path);
-            var target = new FileInfo(full).LinkTarget;
+            // Where git writes symlinks as files, a link is recognised by the file's content.
+            var target = WorkTree.AnnexLinkTarget(full, repo.CoreSymlinks);
             if (target == null) continue;
             var key = WorkTree.KeyFromSymlinkTarget(target);
             if (key == null || target == repo.LinkTarget(key, path)) continue;
             ingest.MakeSymlink(path, key);
-            await stage.AddAsync(path, ct);
+            await stage.StageAsync(path, key, ct);
         }
         await stage.FinishAsync(ct);
         await ViewCommand.PreCommitAsync(ctx, repo, ct);

@@ -31,9 +31,9 @@ public sealed class UnlockCommand(string name) : ICommand
                 var tmp = full + ".annex-unlock-tmp";
                 if (store.PathOf(file.Key) is { } obj)
                 {
-                    if (repo.Config.GetBool("annex.thin", false)) Annex.Core.Utility.Posix.HardLink(obj, tmp);
+                    if (repo.Config.GetBool("annex.thin", false)) Annex.Core.Utility.Posix.HardLinkOrCopy(obj, tmp);
                     else File.Copy(obj, tmp, overwrite: true);
-                    File.SetUnixFileMode(tmp, (UnixFileMode)0b110_100_100);
+                    Annex.Core.Utility.Posix.TrySetMode(tmp, (UnixFileMode)0b110_100_100);
                 }
                 else await File.WriteAllTextAsync(tmp, WorkTree.PointerContent(file.Key), ct);
                 File.Move(tmp, full, overwrite: true);

@@ -26,7 +26,7 @@ public sealed class UpgradeCommand : ICommand
         {
             if (!repo.IsInitialized)
             {
-                if (!auto) await Init.RunAsync(repo, null, autoInit: false, ct);
+                if (!auto) await Init.RunAsync(repo, null, autoInit: false, ct, ui: InitCommand.Ui(ctx));
                 return true;
             }
             if (auto && !repo.Config.GetBool("annex.autoupgraderepository", true)) return true;

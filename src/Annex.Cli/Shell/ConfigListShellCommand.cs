@@ -24,7 +24,8 @@ public sealed class ConfigListShellCommand : IShellCommand
         {
             ctx.Checks.CheckNot(ShellChecks.ReadOnlyEnv);
             // As the reference (configlist is noCommit), the new uuid.log entry stays in the journal.
-            await Init.RunAsync(repo, null, autoInit: true, ct);
+            await Init.RunAsync(repo, null, autoInit: true, ct,
+                ui: InitUi.Quiet(w => Console.Error.Write(string.Concat(w.Split('\n').Select(l => "  " + l + "\n")))));
         }
         var gcrypt = repo.Config.Get(GCryptId.ConfigKey) ?? "";
         await Console.Out.WriteAsync($"annex.uuid={repo.Uuid}\n{GCryptId.ConfigKey}={gcrypt}\n");

@@ -15,7 +15,7 @@ public sealed class AnnexRepo : IAsyncDisposable
 {
     public GitRepo Git { get; }
     public GitConfig Config { get; }
-    public Locations Locations { get; }
+    public Locations Locations { get; private set; }
     public bool BranchDirty { get; set; }
 
     /// <summary>Trust levels given on the command line (--untrust/--semitrust REMOTE), by repository name.</summary>
@@ -30,8 +30,20 @@ public sealed class AnnexRepo : IAsyncDisposable
     {
         Git = git;
         Config = config;
-        Locations = new Locations(git.CommonDir ?? git.GitDir, git.IsBare);
+        Locations = MakeLocations();
     }
+
+    private Locations MakeLocations() => new(Git.CommonDir ?? Git.GitDir, Git.IsBare,
+        InitFileSystem.IsCrippled(Config), Config.GetBool("core.symlinks", true));
+
+    /// <summary>After init found a crippled filesystem: new content goes where such a repository keeps it.</summary>
+    public void ReloadLocations() => Locations = MakeLocations();
+
+    /// <summary>annex.crippledfilesystem: set by init on a filesystem without symlinks or working write bits.</summary>
+    public bool IsCrippled => InitFileSystem.IsCrippled(Config);
+
+    /// <summary>core.symlinks (default true); false means annex links are written as plain files holding the target.</summary>
+    public bool CoreSymlinks => Config.GetBool("core.symlinks", true);
 
     public static async Task<AnnexRepo> OpenAsync(GitRepo git, IEnumerable<(string Name, string Value)>? overrides = null,
         CancellationToken ct = default)

@@ -79,14 +79,27 @@ public sealed class Ingest(AnnexRepo repo)
         MaxExtensionLength: (int)(repo.Config.GetLong("annex.maxextensionlength") ?? FileExtension.DefaultMaxLength),
         MaxExtensions: (int)(repo.Config.GetLong("annex.maxextensions") ?? FileExtension.DefaultMaxExtensions));
 
-    /// <summary>(Re)writes the symlink for a locked file, replacing whatever is at the path.</summary>
+    /// <summary>
+    /// (Re)writes the symlink for a locked file, replacing whatever is at the path. Where git does not make
+    /// symlinks (core.symlinks=false), the file holds the link target instead (Annex/Link.hs makeGitLink); the
+    /// caller must then stage it as a symlink (<see cref="StageLinkAsync"/>), since git would stage a new file
+    /// as a regular one.
+    /// </summary>
     public void MakeSymlink(string topRelative, Key key)
     {
         var full = Path.Combine(repo.Git.TopDir, topRelative);
         var target = repo.LinkTarget(key, topRelative);
         var tmp = full + ".annex-link-tmp";
         try { File.Delete(tmp); } catch (IOException) { }
-        File.CreateSymbolicLink(tmp, target);
+        if (repo.CoreSymlinks) File.CreateSymbolicLink(tmp, target);
+        else File.WriteAllText(tmp, target);
         File.Move(tmp, full, overwrite: true);
+    }
+
+    /// <summary>Stages the annex link for <paramref name="key"/> at <paramref name="topRelative"/> as a symlink, whatever is on disk.</summary>
+    public async Task StageLinkAsync(Git.UpdateIndex index, string topRelative, Key key, CancellationToken ct)
+    {
+        var sha = await repo.HashObject.HashBytesAsync(System.Text.Encoding.UTF8.GetBytes(Locations.SymlinkTarget(key, topRelative)), ct);
+        await index.StageAsync(Git.UpdateIndex.SymlinkMode, sha, topRelative, ct);
     }
 }

@@ -34,14 +34,18 @@ public static class Init
             || (await Refs.ListAsync(repo.Git, "refs/remotes/", ct)).Any(r => r.Name.EndsWith("/git-annex", StringComparison.Ordinal));
     }
 
+    /// <param name="ui">Where warnings go and how an adjusted branch is entered; <see cref="InitUi.Silent"/> when nothing may be shown.</param>
+    /// <param name="probeFs">The filesystem the probes run on; tests pass a fake.</param>
     public static async Task RunAsync(AnnexRepo repo, string? description, bool autoInit, CancellationToken ct,
-        int version = CurrentVersion)
+        int version = CurrentVersion, InitUi? ui = null, IProbeFileSystem? probeFs = null)
     {
+        ui ??= InitUi.Silent;
         if (!SupportedVersions.Contains(version))
             throw new UserErrorException($"Repository version {version} is not supported. Supported repository versions: {string.Join(' ', SupportedVersions)}");
         var existing = repo.Config.Get("annex.uuid");
         var uuid = string.IsNullOrEmpty(existing) ? Uuid.NewRandom() : Uuid.Parse(existing);
         if (string.IsNullOrEmpty(existing)) await repo.Config.SetAsync(repo.Git, "annex.uuid", uuid.Value, ct);
+        await InitFileSystem.CheckAsync(repo, ui, probeFs ?? new RealProbeFileSystem(), ct);
         await repo.Config.SetAsync(repo.Git, "annex.version", version.ToString(), ct);
         if (!repo.Git.IsBare)
         {
@@ -50,7 +54,8 @@ public static class Init
             await repo.Config.SetAsync(repo.Git, "filter.annex.process", "git-annex filter-process", ct);
             EnsureAttribute(repo);
             InstallHooks(repo);
-            await new Adjust.AdjustedBranch(repo).CheckAdjustedCloneAsync(ct);
+            if (!await new Adjust.AdjustedBranch(repo).CheckAdjustedCloneAsync(ct) && repo.IsCrippled)
+                await InitFileSystem.AdjustToCrippledAsync(repo, ui, ct);
         }
         CreateWorkDirs(repo);
         if (await IsSharedCloneAsync(repo))
@@ -90,7 +95,9 @@ public static class Init
             var path = Path.Combine(hooksDir, name);
             if (File.Exists(path)) continue; // never overwrite a user's hook
             File.WriteAllText(path, HookHeader + body);
-            File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+            // A filesystem without execute bits (FAT) usually shows every file executable: ignore a refusal.
+            try { File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 

@@ -81,9 +81,9 @@ public static class LocalContent
     internal static void ReplacePointer(Database.KeysDb db, Key key, string obj, string full, bool thin)
     {
         var tmp = full + ".annex-populate-tmp";
-        if (thin) Posix.HardLink(obj, tmp);
+        if (thin) Posix.HardLinkOrCopy(obj, tmp);
         else File.Copy(obj, tmp, overwrite: true);
-        File.SetUnixFileMode(tmp, File.GetUnixFileMode(full) | UnixFileMode.UserWrite);
+        Posix.TrySetMode(tmp, File.GetUnixFileMode(full) | UnixFileMode.UserWrite);
         File.Move(tmp, full, overwrite: true);
         if (InodeCache.Of(full) is { } ic) db.AddInodeCaches(key, ic);
     }
@@ -123,7 +123,7 @@ public static class LocalContent
         if (!known && Backends.VerifyFile(key, full) != true) return false;
         var tmp = full + ".annex-pointer-tmp";
         File.WriteAllText(tmp, WorkTree.PointerContent(key));
-        File.SetUnixFileMode(tmp, File.GetUnixFileMode(full));
+        Posix.TrySetMode(tmp, File.GetUnixFileMode(full));
         File.Move(tmp, full, overwrite: true);
         return true;
     }

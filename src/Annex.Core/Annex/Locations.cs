@@ -5,11 +5,17 @@ namespace Annex.Core.Annex;
 /// <summary>
 /// Paths inside .git/annex (doc/internals.mdwn). Objects live at objects/HASHDIR/KEYFILE/KEYFILE, with
 /// the mixed-case hash directories in non-bare repositories and lower-case ones in bare repositories;
-/// both are looked in when reading, since a repository may hold either.
+/// both are looked in when reading, since a repository may hold either. A repository on a crippled
+/// filesystem without symlinks stores new content as a bare one does (Annex/Locations.hs gitAnnexLocation'').
 /// </summary>
-public sealed class Locations(string gitDir, bool bare)
+public sealed class Locations(string gitDir, bool bare, bool crippled = false, bool coreSymlinks = true)
 {
     public string GitDir { get; } = gitDir;
+
+    /// <summary>annex.crippledfilesystem: content is not chmodded (Annex/Perms.hs).</summary>
+    public bool Crippled { get; } = crippled;
+
+    private readonly bool _lowerHash = bare || (crippled && !coreSymlinks);
     public string AnnexDir { get; } = Path.Combine(gitDir, "annex");
     public string ObjectsDir => Path.Combine(AnnexDir, "objects");
     public string TmpDir => Path.Combine(AnnexDir, "tmp");
@@ -22,14 +28,14 @@ public sealed class Locations(string gitDir, bool bare)
     /// <summary>Where this repository puts a key's object when it stores one.</summary>
     public string ObjectPath(Key key) => Path.Combine(ObjectsDir, PreferredHashDir(key), KeyFile.Escape(key), KeyFile.Escape(key));
 
-    private string PreferredHashDir(Key key) => bare ? HashDirs.Lower(key) : HashDirs.Mixed(key);
+    private string PreferredHashDir(Key key) => _lowerHash ? HashDirs.Lower(key) : HashDirs.Mixed(key);
 
     /// <summary>Every place this repository might hold a key's object, preferred first.</summary>
     public IEnumerable<string> ObjectPathCandidates(Key key)
     {
         var kf = KeyFile.Escape(key);
         yield return Path.Combine(ObjectsDir, PreferredHashDir(key), kf, kf);
-        var other = bare ? HashDirs.Mixed(key) : HashDirs.Lower(key);
+        var other = _lowerHash ? HashDirs.Mixed(key) : HashDirs.Lower(key);
         yield return Path.Combine(ObjectsDir, other, kf, kf);
     }
 

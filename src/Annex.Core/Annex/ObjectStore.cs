@@ -6,7 +6,8 @@ namespace Annex.Core.Annex;
 /// <summary>
 /// The local object store (.git/annex/objects). Objects are locked down: file 0444 in a 0555 directory
 /// (doc/internals/lockdown.mdwn), so a stray write or rm -f in the work tree cannot change or remove them.
-/// Content enters only by rename of a complete, verified file.
+/// Content enters only by rename of a complete, verified file. On a crippled filesystem modes are left
+/// alone (Annex/Perms.hs freezeContent: such a filesystem ignores or refuses them).
 /// </summary>
 public sealed class ObjectStore(Locations loc)
 {
@@ -24,12 +25,13 @@ public sealed class ObjectStore(Locations loc)
         if (Has(key)) return false;
         var dir = Path.GetDirectoryName(dest)!;
         Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
-        if (Directory.Exists(dir)) MakeWritable(dir);
-        else Directory.CreateDirectory(dir);
+        if (!Directory.Exists(dir)) Directory.CreateDirectory(dir);
+        else if (!loc.Crippled) MakeWritable(dir);
         if (durable) FsyncFile(source);
-        File.SetUnixFileMode(source, ReadOnlyMode(File.GetUnixFileMode(source)));
+        if (!loc.Crippled) File.SetUnixFileMode(source, ReadOnlyMode(File.GetUnixFileMode(source)));
         File.Move(source, dest, overwrite: false);
-        File.SetUnixFileMode(dir, ReadOnlyMode(File.GetUnixFileMode(dir)) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (!loc.Crippled)
+            File.SetUnixFileMode(dir, ReadOnlyMode(File.GetUnixFileMode(dir)) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         return true;
     }
 
@@ -40,7 +42,9 @@ public sealed class ObjectStore(Locations loc)
         {
             if (!File.Exists(path)) continue;
             var dir = Path.GetDirectoryName(path)!;
-            MakeWritable(dir);
+            // Thawing is still tried on a crippled filesystem, which may have kept a mode from before.
+            if (loc.Crippled) Posix.TrySetMode(dir, File.GetUnixFileMode(dir) | UnixFileMode.UserWrite);
+            else MakeWritable(dir);
             File.Delete(path);
             foreach (var side in new[] { ".lck", ".rtm", ".rtl" })
                 try { File.Delete(path + side); } catch (IOException) { }

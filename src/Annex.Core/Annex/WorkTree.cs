@@ -52,6 +52,26 @@ public static class WorkTree
     }
 
     /// <summary>The key of an annexed file in the work tree, from the file itself; null if not annexed or missing.</summary>
+    /// <summary>
+    /// The target of an annex link at <paramref name="fullPath"/> (Annex/Link.hs getAnnexLinkTarget'): a symlink's
+    /// target, or where git writes symlinks as plain files (core.symlinks=false) a small file holding one. A
+    /// pointer file does not count: its trailing newline rules it out, as no link target has whitespace.
+    /// </summary>
+    public static string? AnnexLinkTarget(string fullPath, bool coreSymlinks)
+    {
+        var fi = new FileInfo(fullPath);
+        if (fi.LinkTarget != null || coreSymlinks) return fi.LinkTarget;
+        if (!fi.Exists || fi.Length >= MaxSymlinkSize) return null;
+        byte[] content;
+        try { content = File.ReadAllBytes(fullPath); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (content.AsSpan().IndexOfAny("\0\n\r \t"u8) >= 0) return null;
+        var s = System.Text.Encoding.UTF8.GetString(content);
+        return s.Contains("/annex/objects/", StringComparison.Ordinal) ? s : null;
+    }
+
+    private const int MaxSymlinkSize = 8192;
+
     public static Key? LookupKey(string fullPath, out bool locked)
     {
         locked = false;
@@ -79,7 +99,7 @@ public static class WorkTree
             bool locked;
             if (e.IsSymlink)
             {
-                var target = new FileInfo(full).LinkTarget;
+                var target = AnnexLinkTarget(full, repo.CoreSymlinks);
                 if (target == null) continue; // deleted (or replaced) in the work tree: skipped, as the reference does
                 key = KeyFromSymlinkTarget(target);
                 locked = true;

@@ -21,13 +21,14 @@ public sealed class GitRemote : IRemote
     public bool ReadOnly { get; private init; }
     private AnnexRepo? _remoteRepo;
 
-    private GitRemote(string name, Uuid uuid, GitRepo repo, int cost)
+    private GitRemote(string name, Uuid uuid, GitRepo repo, int cost, GitConfig config)
     {
         Name = name;
         Uuid = uuid;
         Repo = repo;
         Cost = cost;
-        Locations = new Locations(repo.GitDir, repo.IsBare);
+        // A remote on a crippled filesystem keeps new content where it would itself.
+        Locations = new Locations(repo.GitDir, repo.IsBare, Annex.InitFileSystem.IsCrippled(config), config.GetBool("core.symlinks", true));
     }
 
     /// <summary>The local-path remotes of <paramref name="repo"/> that are git-annex repositories, cheapest first.</summary>
@@ -43,10 +44,11 @@ public sealed class GitRemote : IRemote
             if (path == null) continue;
             var git = GitRepo.At(path);
             if (git == null) continue;
-            var uuid = await UuidOfAsync(repo, name, git, ct);
+            var config = await GitConfig.ReadAsync(git, ct);
+            var uuid = await UuidOfAsync(repo, name, config, ct);
             if (uuid.IsEmpty) continue;
             var cost = (int)(repo.Config.GetLong($"remote.{name}.annex-cost") ?? 100);
-            list.Add(new GitRemote(name, uuid, git, cost) { ReadOnly = repo.Config.GetBool($"remote.{name}.annex-readonly", false) });
+            list.Add(new GitRemote(name, uuid, git, cost, config) { ReadOnly = repo.Config.GetBool($"remote.{name}.annex-readonly", false) });
         }
         return list.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
@@ -134,10 +136,9 @@ public sealed class GitRemote : IRemote
         _remoteRepo = null;
     }
 
-    private static async Task<Uuid> UuidOfAsync(AnnexRepo repo, string name, GitRepo git, CancellationToken ct)
+    private static async Task<Uuid> UuidOfAsync(AnnexRepo repo, string name, GitConfig config, CancellationToken ct)
     {
         if (Uuid.TryParse(repo.Config.Get($"remote.{name}.annex-uuid") ?? "", out var cached)) return cached;
-        var config = await GitConfig.ReadAsync(git, ct);
         if (!Uuid.TryParse(config.Get("annex.uuid") ?? "", out var uuid)) return default;
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.annex-uuid", uuid.Value, ct);
         return uuid;

@@ -29,11 +29,48 @@ public static partial class Posix
             throw new IOException($"cannot hard link {existing} to {newPath}: errno {Marshal.GetLastPInvokeError()}");
     }
 
-    /// <summary>link(2) where a copy would do as well: false when the filesystem refuses.</summary>
+    /// <summary>
+    /// A hard link, or false when the filesystem refuses one (vfat and other crippled filesystems): callers
+    /// then copy, as git-annex falls back to copying.
+    /// </summary>
     public static bool TryHardLink(string existing, string newPath) => link(existing, newPath) == 0;
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int link(string existing, string newPath);
+
+    /// <summary>
+    /// chmod that a filesystem without permissions (FAT) may refuse or ignore: work-tree files get the mode
+    /// when they can. Returns whether it was accepted.
+    /// </summary>
+    public static bool TrySetMode(string path, UnixFileMode mode)
+    {
+        try { File.SetUnixFileMode(path, mode); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>A hard link where the filesystem allows one, else a copy (annex.thin on FAT).</summary>
+    public static void HardLinkOrCopy(string existing, string newPath)
+    {
+        if (!TryHardLink(existing, newPath)) File.Copy(existing, newPath, overwrite: true);
+    }
+
+    /// <summary>mkfifo(3); throws when the filesystem has no named pipes.</summary>
+    public static void MakeFifo(string path, int mode)
+    {
+        if (mkfifo(path, mode) != 0)
+            throw new IOException($"cannot make fifo {path}: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int mkfifo(string path, int mode);
+
+    public const uint S_IFMT = 0xF000, S_IFIFO = 0x1000;
+
+    /// <summary>The real user id; root (0) may write to files without write permission.</summary>
+    public static uint RealUserId => getuid();
+
+    [LibraryImport("libc", EntryPoint = "getuid")]
+    private static partial uint getuid();
 
     [LibraryImport("libc", EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int stat(string path, byte[] buf);

@@ -27,9 +27,9 @@ public static class AddUnlocked
         var obj = new ObjectStore(repo.Locations).PathOf(key);
         if (obj != null)
         {
-            if (repo.Config.GetBool("annex.thin", false)) Posix.HardLink(obj, tmp);
+            if (repo.Config.GetBool("annex.thin", false)) Posix.HardLinkOrCopy(obj, tmp);
             else File.Copy(obj, tmp, overwrite: true);
-            File.SetUnixFileMode(tmp, exec ? (UnixFileMode)0b111_101_101 : (UnixFileMode)0b110_100_100);
+            Posix.TrySetMode(tmp, exec ? (UnixFileMode)0b111_101_101 : (UnixFileMode)0b110_100_100);
         }
         else await File.WriteAllTextAsync(tmp, WorkTree.PointerContent(key), ct);
         File.Move(tmp, full, overwrite: true);

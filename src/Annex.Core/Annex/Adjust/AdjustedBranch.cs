@@ -204,13 +204,14 @@ public sealed class AdjustedBranch(AnnexRepo repo)
     /// <summary>
     /// A clone of a repository with an adjusted branch checked out has that branch but neither the original
     /// branch nor the basis: both are set to the parent of the adjusting commit (checkAdjustedClone).
+    /// Returns whether HEAD is on an adjusted branch.
     /// </summary>
-    public async Task CheckAdjustedCloneAsync(CancellationToken ct)
+    public async Task<bool> CheckAdjustedCloneAsync(CancellationToken ct)
     {
-        if (_git.IsBare || await CurrentAsync(_git, ct) is not { } cur) return;
+        if (_git.IsBare || await CurrentAsync(_git, ct) is not { } cur) return false;
         var adjBranch = cur.Adjustment.AdjustedBranch(cur.Original);
         var basis = Adjustment.BasisOf(adjBranch);
-        if (await Refs.ShaOfAsync(_git, basis, ct) != null) return;
+        if (await Refs.ShaOfAsync(_git, basis, ct) != null) return true;
         // Find the adjusting commit, following single parents.
         var sha = await Refs.ShaOfAsync(_git, adjBranch, ct);
         while (sha != null && await ReadCommitAsync(sha, ct) is { } c)
@@ -220,7 +221,7 @@ public sealed class AdjustedBranch(AnnexRepo repo)
                 if (c.Parents.Length != 1) break;
                 if (await Refs.ShaOfAsync(_git, cur.Original, ct) == null) await Refs.UpdateAsync(_git, cur.Original, c.Parents[0], ct);
                 await Refs.UpdateAsync(_git, basis, c.Parents[0], ct);
-                return;
+                return true;
             }
             sha = c.Parents.Length == 1 ? c.Parents[0] : null;
         }

@@ -123,13 +123,15 @@ public sealed class ConflictResolver(AnnexRepo repo)
         await StageAsync(UpdateIndex.SymlinkMode, sha, dest, ct);
     }
 
+    /// <summary>Where git makes no symlinks (core.symlinks=false), the file holds the target instead (Annex/Link.hs makeGitLink).</summary>
     private void ReplaceWithSymlink(string dest, string target)
     {
         var full = Full(dest);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tmp = full + ".annex-merge-tmp";
         TryDelete(tmp);
-        File.CreateSymbolicLink(tmp, target);
+        if (repo.CoreSymlinks) File.CreateSymbolicLink(tmp, target);
+        else File.WriteAllText(tmp, target);
         if (Directory.Exists(full) && new FileInfo(full).LinkTarget == null) { TryDelete(tmp); return; }
         File.Move(tmp, full, overwrite: true);
     }
@@ -147,7 +149,7 @@ public sealed class ConflictResolver(AnnexRepo repo)
             else File.WriteAllText(tmp, WorkTree.PointerContent(key));
             var perms = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
             if (mode == UpdateIndex.ExecMode) perms |= UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-            File.SetUnixFileMode(tmp, perms);
+            Posix.TrySetMode(tmp, perms);
             if (new FileInfo(full).LinkTarget != null) File.Delete(full);
             File.Move(tmp, full, overwrite: true);
         }
@@ -204,7 +206,7 @@ public sealed class ConflictResolver(AnnexRepo repo)
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tmp = full + ".annex-merge-tmp";
         await File.WriteAllBytesAsync(tmp, content, ct);
-        if (want.IsExecutable) File.SetUnixFileMode(tmp, File.GetUnixFileMode(tmp) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (want.IsExecutable) Posix.TrySetMode(tmp, File.GetUnixFileMode(tmp) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         if (new FileInfo(full).LinkTarget != null) File.Delete(full);
         File.Move(tmp, full, overwrite: true);
     }

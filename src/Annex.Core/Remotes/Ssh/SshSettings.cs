@@ -22,12 +22,27 @@ public sealed record SshSettings
     /// live in .git/annex/ssh/.
     /// </summary>
     public static SshSettings ForRemote(GitConfig config, GitRepo repo, string remoteName, string? workingDirectory = null,
-        Func<string, string?>? getEnv = null) => new()
+        Func<string, string?>? getEnv = null)
     {
-        Options = ShellQuote.SplitWords(config.Get($"remote.{remoteName}.annex-ssh-options") ?? config.Get("annex.ssh-options")),
-        SocketDirectory = config.GetBool("annex.sshcaching", true) ? Path.Combine(repo.GitDir, "annex", "ssh") : null,
-        WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        GetEnv = getEnv ?? Environment.GetEnvironmentVariable,
-        ShellProgram = config.Get($"remote.{remoteName}.annex-shell"),
-    };
+        getEnv ??= Environment.GetEnvironmentVariable;
+        return new()
+        {
+            Options = ShellQuote.SplitWords(config.Get($"remote.{remoteName}.annex-ssh-options") ?? config.Get("annex.ssh-options")),
+            SocketDirectory = SocketDirectoryFor(config, repo, getEnv),
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            GetEnv = getEnv,
+            ShellProgram = config.Get($"remote.{remoteName}.annex-shell"),
+        };
+    }
+
+    /// <summary>
+    /// A crippled filesystem probably cannot hold the sockets, so there they go under GIT_ANNEX_SSH_SOCKET_DIR
+    /// if that is set, else caching is off (Annex/Ssh.hs sshCacheDir').
+    /// </summary>
+    private static string? SocketDirectoryFor(GitConfig config, GitRepo repo, Func<string, string?> getEnv)
+    {
+        if (!config.GetBool("annex.sshcaching", true)) return null;
+        if (!config.GetBool("annex.crippledfilesystem", false)) return Path.Combine(repo.GitDir, "annex", "ssh");
+        return getEnv("GIT_ANNEX_SSH_SOCKET_DIR") is { Length: > 0 } dir ? Path.Combine(dir, "ssh") : null;
+    }
 }

@@ -1,3 +1,4 @@
+using Annex.Core.Git;
 using Annex.Core.Remotes.Ssh;
 
 namespace Annex.Tests.Remotes.Ssh;
@@ -134,5 +135,18 @@ public class SshCommandTests
         var i = SshCommand.Stop("/r/.git/annex/ssh/localhost");
         Assert.Equal("/r/.git/annex/ssh", i.WorkingDirectory);
         Assert.Equal(["-O", "stop", "-S", "localhost", "-o", "ControlMaster=auto", "-o", "ControlPersist=yes", "localhost"], i.Arguments);
+    }
+
+    [Fact]
+    public void OnACrippledFilesystemSocketsGoUnderGitAnnexSshSocketDirOrNowhere()
+    {
+        var repo = new GitRepo("/r/.git", "/r");
+        static GitConfig Config(string s) => GitConfig.Parse(System.Text.Encoding.UTF8.GetBytes(s));
+        Assert.Equal("/r/.git/annex/ssh", SshSettings.ForRemote(Config(""), repo, "o", "/r", _ => null).SocketDirectory);
+        var crippled = Config("annex.crippledfilesystem\ntrue\0");
+        Assert.Null(SshSettings.ForRemote(crippled, repo, "o", "/r", _ => null).SocketDirectory);
+        Assert.Equal("/elsewhere/ssh", SshSettings.ForRemote(crippled, repo, "o", "/r",
+            k => k == "GIT_ANNEX_SSH_SOCKET_DIR" ? "/elsewhere" : null).SocketDirectory);
+        Assert.Null(SshSettings.ForRemote(Config("annex.sshcaching\nfalse\0"), repo, "o", "/r", _ => null).SocketDirectory);
     }
 }
