@@ -67,8 +67,11 @@ public sealed class DropCommand : ICommand
     }
 
     /// <summary>The numcopies proof for dropping a key from here (from == null) or from a remote; --force needs none.</summary>
+    /// <param name="noLocationsMessage">What an unsafe drop suggests when no other repository could be made
+    /// available: drop suggests move; move itself suggests nothing (an empty line, as the reference prints).</param>
     public static async Task<DropProof> ProveAsync(CommandContext ctx, AnnexRepo repo, Key key, IRemote? from,
-        IReadOnlyCollection<Core.Logs.Uuid> knownPresent, CancellationToken ct)
+        IReadOnlyCollection<Core.Logs.Uuid> knownPresent, CancellationToken ct,
+        string noLocationsMessage = DropProof.SuggestMove)
     {
         if (ctx.Force) return DropProof.Forced();
         var (numcopies, mincopies) = await ctx.CopiesPolicyAsync(repo, ct);
@@ -86,6 +89,6 @@ public sealed class DropCommand : ICommand
                 return await r.TryLockContentAsync(k, c);
             }));
         }
-        return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, numcopies, mincopies, lockable, knownPresent, ct);
+        return await DropProof.CheckAsync(repo, key, from?.Uuid ?? repo.Uuid, numcopies, mincopies, lockable, knownPresent, ct, noLocationsMessage);
     }
 }

@@ -41,7 +41,7 @@ public sealed class MoveCommand : ICommand
         bool hereHad, CancellationToken ct)
     {
         if (!hereHad) await ContentMoves.FetchAsync(ctx, repo, file, remote, ct);
-        await using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct);
+        await using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, remote, hereHad ? [] : [repo.Uuid], ct, noLocationsMessage: "");
         if (!proof.Ok && hereHad) return Unsafe(ctx, proof, remote.Name);
         await remote.RemoveAsync(repo, file.Key, proof, ct);
         return true;
@@ -51,7 +51,7 @@ public sealed class MoveCommand : ICommand
         bool remoteHad, CancellationToken ct)
     {
         if (!remoteHad) await remote.SendAsync(repo, file.Key, new ObjectStore(repo.Locations).PathOf(file.Key)!, file.Path, ctx.Messages.Progress, ct);
-        await using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct);
+        await using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, null, remoteHad ? [] : [remote.Uuid], ct, noLocationsMessage: "");
         if (!proof.Ok && remoteHad) return Unsafe(ctx, proof, "here");
         await LocalContent.DropAsync(repo, file.Key, ct, file.Locked ? null : file.Path);
         return true;

@@ -51,7 +51,8 @@ public sealed class DropProof : IAsyncDisposable
     /// <paramref name="knownPresent"/> are copies verified some other way (e.g. just sent), counted as locked.
     /// </summary>
     public static async Task<DropProof> CheckAsync(AnnexRepo repo, Key key, Uuid droppingFrom, int numCopies, int minCopies,
-        IReadOnlyList<Lockable> lockable, IReadOnlyCollection<Uuid> knownPresent, CancellationToken ct)
+        IReadOnlyList<Lockable> lockable, IReadOnlyCollection<Uuid> knownPresent, CancellationToken ct,
+        string noLocationsMessage = SuggestMove)
     {
         bool local = droppingFrom == repo.Uuid;
         int need = Math.Max(numCopies, minCopies);
@@ -104,11 +105,14 @@ public sealed class DropProof : IAsyncDisposable
         // Copies the log knows of that could not be verified here (other repositories to make available).
         bool othersLogged = logged.Any(u => u != droppingFrom && !counted.Contains(u) && !checkedPresent.Contains(u)
             && !untrusted.Contains(u) && !(trust.TryGetValue(u, out var lv) && lv == TrustLevel.Dead));
-        return new DropProof([], have, false, Explain(repo, need, have, untrusted, descriptions, othersLogged));
+        return new DropProof([], have, false, Explain(repo, need, have, untrusted, descriptions, othersLogged, noLocationsMessage));
     }
 
+    /// <summary>drop's suggestion when no other repository holding the content could be made available.</summary>
+    public const string SuggestMove = "Rather than dropping this file, try using: git annex move";
+
     private static string Explain(AnnexRepo repo, int need, int have, List<Uuid> untrusted, IReadOnlyDictionary<Uuid, string> desc,
-        bool othersLogged)
+        bool othersLogged, string noLocationsMessage)
     {
         var sb = new System.Text.StringBuilder();
         sb.Append(have == 0
@@ -124,7 +128,7 @@ public sealed class DropProof : IAsyncDisposable
                 sb.Append($"\t{u} -- {(desc.TryGetValue(u, out var d) ? d : "")}{(name != null ? $" [{name}]" : "")}\n");
             }
         }
-        else if (have == 0 || !othersLogged) sb.Append("\nRather than dropping this file, try using: git annex move\n");
+        else if (have == 0 || !othersLogged) sb.Append('\n').Append(noLocationsMessage).Append('\n');
         else sb.Append("\n\n"); // the reference leaves its two empty sections as blank lines
         sb.Append("\n(Use --force to override this check, or adjust numcopies.)");
         return sb.ToString();
