@@ -30,7 +30,7 @@ public sealed class ChunkedStorage(AnnexRepo repo, Uuid remote, ChunkConfig conf
             return;
         }
         long length = new FileInfo(file).Length;
-        var chunks = ChunkKeys(key, size, Math.Max(1, (length + size - 1) / size));
+        var chunks = ChunkKeys(key, size, CountFor(length, size));
         long start = await ResumePointAsync(chunks, size, length, ct);
         for (long pos = start; pos < length || (length == 0 && pos == 0); pos += size)
         {
@@ -155,9 +155,10 @@ public sealed class ChunkedStorage(AnnexRepo repo, Uuid remote, ChunkConfig conf
     private async Task<IReadOnlyList<Layout>> LayoutsAsync(Key key, bool onlyChunks, CancellationToken ct)
     {
         var recorded = await _log.CurrentAsync(key, remote, ct);
-        var list = recorded.Select(r => r.Method.FixedSize is { } s
-            ? new Layout(ChunkKeys(key, s, r.Count), false, s, r.Count)
-            : new Layout([], false, null, 0)).ToList();
+        var list = new List<Layout>();
+        foreach (var (method, count) in recorded)
+            if (method.FixedSize is { } s && Plausible(key, s, count))
+                list.Add(new Layout(new ChunkKeyList(key, s, count), false, s, count));
         if (!onlyChunks)
         {
             var whole = new Layout([key], false, null, 1);
@@ -165,17 +166,36 @@ public sealed class ChunkedStorage(AnnexRepo repo, Uuid remote, ChunkConfig conf
         }
         if (config.ChunkSize is { } size && key.Size is { } keySize)
         {
-            long count = Math.Max(1, (keySize + size - 1) / size);
+            long count = CountFor(keySize, size);
             if (!recorded.Any(r => r.Method.FixedSize == size && r.Count == count))
-                list.Add(new Layout(ChunkKeys(key, size, count), true, size, count));
+                list.Add(new Layout(new ChunkKeyList(key, size, count), true, size, count));
         }
         return list;
     }
 
-    private static List<Key> ChunkKeys(Key key, long size, long count)
+    private static long CountFor(long keySize, long chunkSize) => Math.Max(1, keySize / chunkSize + (keySize % chunkSize == 0 ? 0 : 1));
+
+    /// <summary>
+    /// A chunk log entry comes from the git-annex branch, which anyone with push access writes: one whose chunks
+    /// could not add up to the key (a zero size, a count that does not fit the key's size) is ignored rather than
+    /// divided by or iterated over. Unsized keys get a generous bound instead.
+    /// </summary>
+    private static bool Plausible(Key key, long chunkSize, long count) =>
+        chunkSize > 0 && count > 0 && (key.Size is { } size ? count == CountFor(size, chunkSize) : count <= 100_000_000);
+
+    private static ChunkKeyList ChunkKeys(Key key, long size, long count) => new(key, size, count);
+
+    /// <summary>The chunk keys of one layout, made as they are read, so a layout of millions of chunks costs nothing to hold.</summary>
+    private sealed class ChunkKeyList(Key key, long chunkSize, long count) : IReadOnlyList<Key>
     {
-        var keys = new List<Key>((int)Math.Min(count, 1 << 16));
-        for (long n = 1; n <= count; n++) keys.Add(key with { ChunkSize = size, ChunkNumber = n });
-        return keys;
+        public int Count => (int)Math.Min(count, int.MaxValue);
+        public Key this[int index] => key with { ChunkSize = chunkSize, ChunkNumber = index + 1L };
+
+        public IEnumerator<Key> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++) yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

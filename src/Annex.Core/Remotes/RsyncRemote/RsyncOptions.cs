@@ -18,6 +18,7 @@ public sealed record RsyncOptions(IReadOnlyList<string> Common, IReadOnlyList<st
             .Where(o => o is not ("--delete" or "--delete-excluded")).ToList();
         var common = Words("rsync-options");
         var url = repo.Config.Get($"remote.{name}.annex-rsyncurl") ?? "";
+        RefuseOptionLike(url);
         if (IsShellUrl(url))
         {
             var transport = Words("rsync-transport");
@@ -27,6 +28,17 @@ public sealed record RsyncOptions(IReadOnlyList<string> Common, IReadOnlyList<st
             common.Insert(0, "--rsh=" + string.Join(' ', transport.Select(ShellQuote.Escape)));
         }
         return new RsyncOptions(common, [.. common, .. Words("rsync-upload-options")], [.. common, .. Words("rsync-download-options")]);
+    }
+
+    /// <summary>
+    /// An rsync URL can come from remote.log, which another repository wrote (autoenable): one that rsync or ssh
+    /// would read as an option ("-e…", "--rsh=…", a host "-oProxyCommand=…") would run a command of theirs.
+    /// </summary>
+    public static void RefuseOptionLike(string url)
+    {
+        var host = IsShellUrl(url) ? url[..url.IndexOf(':')] : url.StartsWith("rsync://", StringComparison.Ordinal) ? url["rsync://".Length..] : url;
+        if (url.StartsWith('-') || host.Split('@')[^1].StartsWith('-'))
+            throw new UserErrorException($"rsyncurl {url} looks like an option, refusing it");
     }
 
     /// <summary>rsyncUrlIsShell: "host:path" (a ':' before any '/'), but not rsync://.</summary>

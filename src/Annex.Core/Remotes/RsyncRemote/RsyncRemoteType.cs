@@ -17,6 +17,7 @@ public sealed class RsyncRemoteType : SpecialRemoteType
     public override SetupResult Setup(AnnexRepo repo, string name, IReadOnlyDictionary<string, string> config, string cwd)
     {
         if (!config.TryGetValue("rsyncurl", out var url)) throw new UserErrorException("Specify rsyncurl=");
+        RsyncOptions.RefuseOptionLike(url);
         return new SetupResult(config, [("rsyncurl", url)]);
     }
 

@@ -25,8 +25,9 @@ public static class AutoEnable
             if (!config.TryGetValue("autoenable", out var ae) || ae != "true") continue;
             if (trust.TryGetValue(uuid, out var level) && level == TrustLevel.Dead) continue;
             if (enabled.Contains(uuid.Value) || !config.TryGetValue("name", out var name) || !config.TryGetValue("type", out var type)) continue;
-            // git shows remote names unescaped: a control character in one could be used to mislead the user.
-            if (name.Any(char.IsControl)) continue;
+            // git shows remote names unescaped: a control character in one could be used to mislead the user; and a
+            // name like an option would be one wherever git is given the remote's name.
+            if (name.Any(char.IsControl) || name.StartsWith('-')) continue;
             if (repo.Config.RemoteNames().Contains(name))
             {
                 warn($"Cannot auto enable special remote {name} because there is another remote with the same name.");

@@ -48,7 +48,9 @@ public static class GitRemoteRecord
 
     private static async Task AddGitRemoteAsync(AnnexRepo repo, string name, string location, CancellationToken ct)
     {
-        var r = await GitCli.RunAsync(repo.Git, ["remote", "add", name, location], ct: ct);
+        if (name.StartsWith('-')) throw new UserErrorException($"refusing a remote name that looks like an option: {name}");
+        // Both come from remote.log when enabling: never let either be read as an option of git remote add.
+        var r = await GitCli.RunAsync(repo.Git, ["remote", "add", "--", name, location], ct: ct);
         if (!r.Ok) throw new UserErrorException(r.Stderr.Trim().Length > 0 ? r.Stderr.Trim() : $"git remote add {name} failed");
         // git wrote these; setting them again keeps this command's view of the config current.
         await repo.Config.SetAsync(repo.Git, $"remote.{name}.url", location, ct);

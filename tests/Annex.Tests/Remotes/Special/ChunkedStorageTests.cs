@@ -141,6 +141,23 @@ public sealed class ChunkedStorageTests : IAsyncLifetime
         Assert.False(await s.HasAsync(key, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("0 3")]                 // zero chunk size: would divide by zero
+    [InlineData("100 2")]               // two chunks of 100 cannot make 250 bytes
+    [InlineData("1 9000000000000")]     // a count no key of 250 bytes has: would iterate forever
+    public async Task ImplausibleChunkLogEntriesAreIgnored(string entry)
+    {
+        var (key, file, bytes) = Content(250);
+        await _repo.Branch.WriteTextAsync(Locations.KeyLogPath(key, ".cnk"), $"1795474667s {Remote.Value}:{entry}\n");
+        var s = Storage(null);
+        Assert.False(await s.HasAsync(key, CancellationToken.None));
+        await s.StoreAsync(key, file, null, CancellationToken.None);
+        Assert.True(await s.HasAsync(key, CancellationToken.None));
+        Assert.Equal(bytes, await ReadBack(s, key));
+        await s.RemoveAsync(key, CancellationToken.None);
+        Assert.Empty(_store.Objects);
+    }
+
     [Fact]
     public async Task AnUnreachableRemoteIsAnErrorNotAbsence()
     {
