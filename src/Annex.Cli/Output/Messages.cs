@@ -29,6 +29,8 @@ public sealed class Messages
     {
         _notes = [];
         _errors = [];
+        _inItem = true;
+        _meter = new ProgressMeter(this, DateTime.UtcNow);
         if (Json)
         {
             _item = new JsonObject().Set("command", command).Set("error-messages", new List<string>());
@@ -62,6 +64,7 @@ public sealed class Messages
     /// </summary>
     public void LongNote(string text)
     {
+        ClearMeter();
         if (Json) { _notes?.Add(text); return; }
         var indented = string.Join("\n", text.TrimEnd('\n').Split('\n').Select(l => "  " + l));
         if (Mode == OutputMode.Normal) { Out("\n" + indented); _explained = true; }
@@ -71,6 +74,7 @@ public sealed class Messages
     /// <summary>A longer explanation of an item's outcome: indented on stderr, or part of the JSON note.</summary>
     public void Explain(string text)
     {
+        ClearMeter();
         if (Json) { _notes?.Add(text); return; }
         // The reference puts an item's explanation on stdout, between its start and its ok/failed.
         if (Mode == OutputMode.Normal) { Out("\n" + Indent(text).TrimEnd('\n')); _explained = true; }
@@ -85,6 +89,7 @@ public sealed class Messages
     /// </summary>
     public void Progress(long done, long? total)
     {
+        if (!Json && Mode == OutputMode.Normal && _inItem) { _meter.Update(done, total, DateTime.UtcNow); return; }
         if (!JsonProgress || _item == null) return;
         var now = DateTime.UtcNow;
         bool final = total is { } t0 && done >= t0;
@@ -112,6 +117,7 @@ public sealed class Messages
     /// ended first, the warning goes indented to stderr, and the item's "failed" or "ok" follows on its own line.</summary>
     public void ItemWarning(string text)
     {
+        ClearMeter();
         if (Json) { if (JsonErrorMessages) ((List<string>)_item!.Get("error-messages")!).Add(text); else Err(Indent(text)); return; }
         if (Mode == OutputMode.Normal)
         {
@@ -124,6 +130,7 @@ public sealed class Messages
 
     public void ItemError(string text)
     {
+        ClearMeter();
         _errors?.Add(text);
         if (Json) { if (JsonErrorMessages) ((List<string>)_item!.Get("error-messages")!).Add(text); else Err(text + "\n"); }
         else if (Mode == OutputMode.Normal)
@@ -139,6 +146,8 @@ public sealed class Messages
 
     public void EndItem(bool success)
     {
+        ClearMeter();
+        _inItem = false;
         if (Json && _item != null)
         {
             if (_notes is { Count: > 0 } && !_item.Has("note")) _item.Set("note", string.Join("\n", _notes));
@@ -184,6 +193,20 @@ public sealed class Messages
         string.Concat(text.Split('\n').Select(l => (l.Length == 0 ? "" : "  " + l) + "\n"));
 
     private bool _explained;
+    private bool _inItem;
+    private ProgressMeter _meter = null!;
+
+    /// <summary>Takes the transfer meter off the item's line (clearMeterHandle), before anything else is written there.</summary>
+    private void ClearMeter()
+    {
+        if (_meter?.Clear() is { } clearing) Out(clearing);
+    }
+
+    internal void WriteMeter(string text)
+    {
+        Out(text);
+        FlushOut();
+    }
 
     private readonly MemoryStream _buf = new();
 

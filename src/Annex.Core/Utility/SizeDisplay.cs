@@ -23,14 +23,14 @@ public static class SizeDisplay
     ];
 
     /// <summary>roughSize storageUnits/committeeUnits short bytes.</summary>
-    public static string Rough(long bytes, bool abbreviate, bool committee = false)
+    public static string Rough(long bytes, bool abbreviate, bool committee = false, int precision = 2)
     {
-        if (bytes < 0) return "-" + Rough(-bytes, abbreviate, committee);
+        if (bytes < 0) return "-" + Rough(-bytes, abbreviate, committee, precision);
         var units = committee ? Committee : Storage;
         var unit = units[^1];
         foreach (var u in units)
             if (bytes >= u.Size) { unit = u; break; }
-        var s = Imprecise(bytes / unit.Size);
+        var s = Imprecise(bytes / unit.Size, precision);
         return s + " " + (abbreviate ? unit.Abbrev : s == "1" ? unit.Name : unit.Name + "s");
     }
 

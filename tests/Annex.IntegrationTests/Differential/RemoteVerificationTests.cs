@@ -54,7 +54,7 @@ public class RemoteVerificationTests
             sb.Append($"$ {string.Join(' ', step)}\n{r.Out}{r.Err}rc={r.Code}\n");
         }
         sb.Append("verified=" + Git(annex, b, "config", "remote.dr.annex-verified"));
-        // Progress meters are the reference's alone.
+        // Progress meters show rates that differ from run to run.
         return Regex.Replace(sb.ToString().Replace(store, "STORE"), @"\(from dr\.\.\.\) \n\r?[^\n]*ok\n", "(from dr...) ok\n");
     }
 

@@ -128,7 +128,7 @@ public class SameStepsTests
     private static string Mask(string s) =>
         Regex.Replace(s, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID");
 
-    /// <summary>The reference draws a progress meter for transfers even when not on a terminal; ours does not yet.</summary>
+    /// <summary>Both draw a progress meter for transfers even when not on a terminal; its rates and timings differ.</summary>
     private static string StripProgress(string s) =>
         Regex.Replace(s, @"\n\r[^\n]*?(ok|failed)\n", "$1\n");
 }
