@@ -15,6 +15,20 @@ public class AdjustInteropTests
         return dir;
     }
 
+    /// <summary>An origin with one committed file "a", and an initialised clone of it.</summary>
+    private static (string Origin, string Clone) OriginWithACommitAndClone(string annex)
+    {
+        var origin = Repo(annex, "origin");
+        Add(annex, origin, "a", "a\n");
+        Git(annex, origin, "commit", "-q", "-m", "a");
+        var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+        Git(annex, clone, "clone", "-q", origin, ".");
+        Git(annex, clone, "config", "user.name", "Test");
+        Git(annex, clone, "config", "user.email", "test@example.com");
+        Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+        return (origin, clone);
+    }
+
     private static void Add(string annex, string dir, string file, string content)
     {
         File.WriteAllText(Path.Combine(dir, file), content);
@@ -191,14 +205,7 @@ public class AdjustInteropTests
         {
             foreach (var annex in new[] { Ours, Reference })
             {
-                var origin = Repo(annex, "origin");
-                Add(annex, origin, "a", "a\n");
-                Git(annex, origin, "commit", "-q", "-m", "a");
-                var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
-                Git(annex, clone, "clone", "-q", origin, ".");
-                Git(annex, clone, "config", "user.name", "Test");
-                Git(annex, clone, "config", "user.email", "test@example.com");
-                Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+                var (origin, clone) = OriginWithACommitAndClone(annex);
                 Assert.Equal(0, Run(annex, clone, "adjust", "--unlock").Code);
                 Add(annex, origin, "b", "b\n");
                 Git(annex, origin, "commit", "-q", "-m", "b");
@@ -226,12 +233,7 @@ public class AdjustInteropTests
         var outs = new List<string>();
         foreach (var annex in new[] { Ours, Reference })
         {
-            var origin = Repo(annex, "origin");
-            Add(annex, origin, "a", "a\n");
-            Git(annex, origin, "commit", "-q", "-m", "a");
-            var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
-            Git(annex, clone, "clone", "-q", origin, ".");
-            Assert.Equal(0, Run(annex, clone, "init", "clone").Code);
+            var (origin, clone) = OriginWithACommitAndClone(annex);
             Add(annex, origin, "b", "b\n");
             Git(annex, origin, "commit", "-q", "-m", "b");
             var r = Run(annex, clone, "sync", "--no-content", "--no-push", "--no-commit");
