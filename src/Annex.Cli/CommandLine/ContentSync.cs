@@ -13,9 +13,11 @@ namespace Annex.Cli.CommandLine;
 /// </summary>
 public static class ContentSync
 {
-    public static async Task RunAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<IRemote> remotes,
+    /// <returns>Whether any content was transferred or dropped.</returns>
+    public static async Task<bool> RunAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<IRemote> remotes,
         bool pull, bool push, CancellationToken ct)
     {
+        bool acted = false;
         var store = new ObjectStore(repo.Locations);
         var wanted = new Wanted(repo);
         var locations = new LocationLogStore(repo);
@@ -31,6 +33,7 @@ public static class ContentSync
                     if (have.Contains(r.Uuid) && await r.HasKeyAsync(key, ct)) { source = r; break; }
                 if (source != null)
                 {
+                    acted = true;
                     ctx.Messages.StartItem("get", display, key.ToString(), display);
                     ctx.Messages.Note($"from {source.Name}...");
                     await runner.RunAsync(async () => { await ContentMoves.FetchAsync(ctx, repo, file, source, ct); return true; });
@@ -40,27 +43,30 @@ public static class ContentSync
                 foreach (var r in remotes)
                 {
                     if (r.ReadOnly || await r.HasKeyAsync(key, ct) || !await wanted.PrefersAsync(r.Uuid, file, ct)) continue;
-                    ctx.Messages.StartItem("copy", display, key.ToString(), display);
+                    // The reference (10.20261026) calls sync's sends "put".
+                    acted = true;
+                    ctx.Messages.StartItem("put", display, key.ToString(), display);
                     ctx.Messages.Note($"to {r.Name}...");
                     await runner.RunAsync(async () => { await r.SendAsync(repo, key, local, file.Path, ctx.Messages.Progress, ct); return true; });
                 }
             if (pull && store.Has(key) && !await wanted.PrefersAsync(repo.Uuid, file, ct)
                 && await wanted.RequiredByAsync(repo.Uuid, file, ct) == null)
-                await DropAsync(ctx, repo, runner, file, display, null, ct);
+                acted |= await DropAsync(ctx, repo, runner, file, display, null, ct);
             if (push)
                 foreach (var r in remotes)
                     if (!r.ReadOnly && await r.HasKeyAsync(key, ct) && !await wanted.PrefersAsync(r.Uuid, file, ct)
                         && await wanted.RequiredByAsync(r.Uuid, file, ct) == null)
-                        await DropAsync(ctx, repo, runner, file, display, r, ct);
+                        acted |= await DropAsync(ctx, repo, runner, file, display, r, ct);
         }
+        return acted;
     }
 
     /// <summary>An automatic drop is attempted only when it is provably safe; when it is not, nothing is shown.</summary>
-    private static async Task DropAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, AnnexedFile file, string display,
+    private static async Task<bool> DropAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, AnnexedFile file, string display,
         IRemote? from, CancellationToken ct)
     {
         await using var proof = await DropCommand.ProveAsync(ctx, repo, file.Key, from, [], ct);
-        if (!proof.Ok) return;
+        if (!proof.Ok) return false;
         ctx.Messages.StartItem("drop", display, file.Key.ToString(), display);
         if (from != null) ctx.Messages.Note($"from {from.Name}...");
         await runner.RunAsync(async () =>
@@ -69,5 +75,6 @@ public static class ContentSync
             else await from.RemoveAsync(repo, file.Key, proof, ct);
             return true;
         });
+        return true;
     }
 }

@@ -60,7 +60,13 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         bool unrelated = args.Has("allow-unrelated-histories") && !args.Has("no-allow-unrelated-histories");
         bool content = WantContent(args, cfg, onlyAnnex);
 
-        var remotes = SyncRemote.Select(SyncRemote.All(repo), args.Params);
+        // Special remotes take part in the content half only: git neither pulls from nor pushes to them.
+        var specialNames = (await ctx.RemotesAsync(ct)).OfType<Core.Remotes.Special.SpecialRemote>().Select(r => r.Name).ToHashSet();
+        var remotes = SyncRemote.Select(SyncRemote.All(repo), args.Params.Where(n => !specialNames.Contains(n)).ToList(),
+            allowNone: args.Params.Count > 0);
+        var specialContent = args.Params.Count > 0
+            ? specialNames.Where(args.Params.Contains).ToHashSet()
+            : specialNames.Where(n => repo.Config.GetBool($"remote.{n}.annex-sync", true)).ToHashSet();
 
         if (args.Has("cleanup"))
         {
@@ -85,7 +91,9 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         }
         if (!onlyAnnex) await MergeLocalAsync(ctx, repo, runner, unrelated, resolve, output, ct);
 
-        if (pull)
+        async Task PullAsync()
+        {
+            if (!pull) return;
             foreach (var r in remotes.Where(r => r.Pull))
             {
                 ctx.Messages.StartItem("pull", null, null, displayName: r.Name);
@@ -101,13 +109,26 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
                     return await MergeRemoteAsync(repo, r, unrelated, resolve, output, ct);
                 });
             }
+        }
+        await PullAsync();
         await MergeAnnexAsync(repo, ct);
 
         if (content)
         {
-            var names = remotes.Select(r => r.Name).ToHashSet();
+            var names = remotes.Select(r => r.Name).Concat(specialContent).ToHashSet();
             var contentRemotes = (await ctx.RemotesAsync(ct)).Where(r => names.Contains(r.Name)).ToList();
-            await ContentSync.RunAsync(ctx, repo, runner, contentRemotes, pull, push, ct);
+            if (await ContentSync.RunAsync(ctx, repo, runner, contentRemotes, pull, push, ct))
+            {
+                // Transfers take a while and others may have pushed to the remotes' git-annex branches meanwhile:
+                // pull and merge again, so our push does not overwrite their changes (as the reference does).
+                await PullAsync();
+                if (repo.Branch.Journal.IsDirty)
+                {
+                    ctx.Messages.Side("(recording state in git...)");
+                    await repo.Branch.CommitAsync("update", ct);
+                }
+                await MergeAnnexAsync(repo, ct);
+            }
         }
 
         if (!onlyAnnex) await UpdateAdjustedAsync(ctx, repo, ct);

@@ -35,9 +35,10 @@ public sealed record SyncRemote(string Name, string Url, int Cost, bool Sync, bo
     /// The remotes to sync with: those named (a name that is no git remote is an error), or else every
     /// remote whose annex-sync is not false.
     /// </summary>
-    public static IReadOnlyList<SyncRemote> Select(IReadOnlyList<SyncRemote> all, IReadOnlyList<string> names)
+    /// <param name="allowNone">The user named only remotes that are not git remotes (special remotes): no git remote is synced.</param>
+    public static IReadOnlyList<SyncRemote> Select(IReadOnlyList<SyncRemote> all, IReadOnlyList<string> names, bool allowNone = false)
     {
-        if (names.Count == 0) return all.Where(r => r.Sync).ToList();
+        if (names.Count == 0) return allowNone ? [] : all.Where(r => r.Sync).ToList();
         var picked = new List<SyncRemote>();
         foreach (var n in names)
         {
