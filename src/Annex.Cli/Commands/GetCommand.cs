@@ -45,7 +45,7 @@ public sealed class GetCommand : ICommand
                 bool warned = false;
                 foreach (var r in candidates)
                 {
-                    if (r is Core.Remotes.Special.SpecialRemote)
+                    if (r is Core.Remotes.Special.SpecialRemote or Core.Remotes.Web.WebRemote)
                     {
                         // As the reference: a special remote is asked for the content straight away (a presence check
                         // would cost a round trip of its own), and its failure is a warning before the next one is tried.
