@@ -56,6 +56,23 @@ public sealed class WebRemote(AnnexRepo repo) : IRemote
         throw new UserErrorException(string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// After a VURL key's content came from the web (Remote/Web.hs postdl): its hash key is recorded as equivalent,
+    /// unless the key has a size and one is already recorded (the web content is then expected to be stable).
+    /// </summary>
+    public async Task AfterDownloadAsync(Key key, string objectPath, Action<string> sideAction, CancellationToken ct)
+    {
+        if (key.Backend != "VURL") return;
+        var store = new EquivalentKeyStore(repo);
+        var known = await store.KeysAsync(key, ct);
+        if (key.Size != null && known.Count > 0) return;
+        var name = repo.Config.Get("annex.backend");
+        var backend = name != null && Backends.ByName(name) is { IsCryptographicallySecure: true, CanGenerateKey: true } b ? b : Backends.Default;
+        sideAction("checksum...");
+        var ek = backend.GenerateKey(objectPath, new KeyGenOptions(AssociatedFile: ""), cancellationToken: ct);
+        if (!known.Contains(ek)) await store.AddAsync(key, ek, ct);
+    }
+
     public Task SendAsync(AnnexRepo local, Key key, string localObject, string? associatedFile,
         Action<long, long?>? progress, CancellationToken ct) =>
         throw new UserErrorException("upload to web not supported");
