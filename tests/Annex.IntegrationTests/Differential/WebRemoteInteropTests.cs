@@ -39,6 +39,7 @@ public class WebRemoteInteropTests
         [AllowFile, "drop", "--from", "web", "dest"],
         ["whereis", "dest"],
         [AllowFile, "get", "fastf"],
+        ["drop", "fastf"],
         [AllowFile, "drop", "fastf"],
         ["get", "fastf"],
     ];

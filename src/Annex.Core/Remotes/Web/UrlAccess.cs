@@ -68,6 +68,11 @@ public sealed class UrlAccess(GitConfig config)
         if (uri.IsFile)
         {
             try { src = new FileStream(uri.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan); }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // As the reference words it (its file reader's error).
+                throw new UserErrorException($"download failed: {uri.LocalPath}: withBinaryFile: does not exist (No such file or directory)");
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new UserErrorException($"download failed: {e.Message}");
@@ -80,10 +85,10 @@ public sealed class UrlAccess(GitConfig config)
             resp = await HttpAsync(() => Http().GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct));
             if (!resp.IsSuccessStatusCode)
             {
-                var status = (int)resp.StatusCode;
-                var reason = resp.ReasonPhrase;
+                // The reference reports the server's reason phrase alone ("download failed: File not found").
+                var reason = resp.ReasonPhrase is { Length: > 0 } r ? r : ((int)resp.StatusCode).ToString();
                 resp.Dispose();
-                throw new UserErrorException($"download failed: {status} {reason}");
+                throw new UserErrorException($"download failed: {reason}");
             }
             src = await resp.Content.ReadAsStreamAsync(ct);
         }

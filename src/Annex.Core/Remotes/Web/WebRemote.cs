@@ -84,12 +84,9 @@ public sealed class WebRemote(AnnexRepo repo) : IRemote
         await new LocationLogStore(local).SetAsync(key, Uuid, present: false, ct);
     }
 
-    /// <summary>For drop proofs: a URL that cannot be checked (a scheme not allowed, a server down) proves nothing.</summary>
-    public async Task<bool> CheckPresentForProofAsync(Key key, CancellationToken ct)
-    {
-        try { return await HasKeyAsync(key, ct); }
-        catch (UserErrorException) { return false; }
-    }
+    /// <summary>For drop proofs: a URL that cannot be checked (a scheme not allowed, a server down) throws, so the
+    /// proof reports the web as a remote it could not access, as the reference does.</summary>
+    public Task<bool> CheckPresentForProofAsync(Key key, CancellationToken ct) => HasKeyAsync(key, ct);
 
     public Task<CopyLock?> TryLockContentAsync(Key key, CancellationToken ct) => Task.FromResult<CopyLock?>(null);
 
