@@ -4,7 +4,7 @@ using static Annex.IntegrationTests.Differential.Binaries;
 namespace Annex.IntegrationTests.Differential;
 
 /// <summary>
-/// addurl and the web remote: the same steps with file:// URLs print the same and write the same URL and location
+/// addurl, registerurl, unregisterurl and the web remote: the same steps with file:// URLs print the same and write the same URL and location
 /// logs under both implementations; a URL one of them recorded is what the other downloads the content from.
 /// </summary>
 public class WebRemoteInteropTests
@@ -42,6 +42,13 @@ public class WebRemoteInteropTests
         ["drop", "fastf"],
         [AllowFile, "drop", "fastf"],
         ["get", "fastf"],
+        ["registerurl", "SHA256E-s3--abc", "http://example.com/x"],
+        ["registerurl", "--json", "SHA256E-s3--abc", "http://example.com/y"],
+        ["unregisterurl", "SHA256E-s3--abc", "http://example.com/x"],
+        ["unregisterurl", "--json", "SHA256E-s3--abc", "http://example.com/nosuch"],
+        ["registerurl", "bad", "http://x"],
+        ["registerurl", "onlyone"],
+        ["registerurl"],
     ];
 
     private static string Mask(string s) =>
