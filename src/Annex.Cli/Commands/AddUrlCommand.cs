@@ -51,10 +51,7 @@ public sealed class AddUrlCommand : ICommand
                     if (!args.Has("with-files")) { await OneAsync(ctx, repo, adder, runner, settings, line, ct); continue; }
                     int sp = line.IndexOf(' ');
                     if (sp <= 0 || sp == line.Length - 1)
-                    {
-                        ctx.Messages.Warning("parsed empty url or filename in input: " + line);
-                        continue;
-                    }
+                        throw new UserErrorException("Batch input parse failure: parsed empty url or filename in input: " + line);
                     await OneAsync(ctx, repo, adder, runner, settings with { File = line[(sp + 1)..] }, line[..sp], ct);
                 }
             }
