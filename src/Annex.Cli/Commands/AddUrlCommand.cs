@@ -26,7 +26,7 @@ public sealed class AddUrlCommand : ICommand
         OptionSpec.Flag("no-check-gitignore"), OptionSpec.Flag("batch"), OptionSpec.Flag("z", 'z'), OptionSpec.Flag("with-files"),
     ];
 
-    private sealed record Settings(bool Relaxed, bool Fast, string? File, string? Prefix, string? Suffix, int? PathDepth);
+    private sealed record Settings(bool Relaxed, bool Fast, string? File, string? Prefix, string? Suffix, int? PathDepth, bool CheckGitIgnore);
 
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
@@ -35,7 +35,8 @@ public sealed class AddUrlCommand : ICommand
         int? depth = args.Value("pathdepth") is { } d
             ? int.TryParse(d, out var n) ? n : throw new UserErrorException($"option --pathdepth: cannot parse value `{d}'")
             : null;
-        var settings = new Settings(args.Has("relaxed"), ctx.Fast, args.Value("file"), args.Value("prefix"), args.Value("suffix"), depth);
+        var settings = new Settings(args.Has("relaxed"), ctx.Fast, args.Value("file"), args.Value("prefix"), args.Value("suffix"), depth,
+            !args.Has("no-check-gitignore"));
         var adder = await Adder.CreateAsync(ctx, repo, ct);
         var runner = new ItemRunner(ctx, "addurl");
         try
@@ -94,7 +95,7 @@ public sealed class AddUrlCommand : ICommand
             if (o.Fast || o.Relaxed)
             {
                 if (!info.Exists) { m.ItemWarning("unable to access url: " + url); return false; }
-                if (!CanAdd(ctx, full, file)) return false;
+                if (!await CanAddAsync(ctx, repo, o, top, file, ct)) return false;
                 var key = new Key("VURL", UrlKeyName(url), size: info.Size);
                 Destination(ctx, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -113,7 +114,7 @@ public sealed class AddUrlCommand : ICommand
                 m.ItemWarning(e.Message);
                 return false;
             }
-            if (!CanAdd(ctx, full, file)) { File.Delete(tmp); return false; }
+            if (!await CanAddAsync(ctx, repo, o, top, file, ct)) { File.Delete(tmp); return false; }
             Destination(ctx, file);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.Move(tmp, full);
@@ -154,11 +155,18 @@ public sealed class AddUrlCommand : ICommand
         ctx.Messages.Field("file", file);
     }
 
-    private static bool CanAdd(CommandContext ctx, string full, string file)
+    /// <summary>checkCanAdd: nothing already at the path, and (unless --no-check-gitignore) not a .gitignored path.</summary>
+    private static async Task<bool> CanAddAsync(CommandContext ctx, AnnexRepo repo, Settings o, string top, string file, CancellationToken ct)
     {
+        var full = Path.Combine(repo.Git.TopDir, top);
         if (File.Exists(full) || Directory.Exists(full) || new FileInfo(full).LinkTarget != null)
         {
             ctx.Messages.ItemWarning(file + " already exists; not overwriting");
+            return false;
+        }
+        if (o.CheckGitIgnore && (await GitCli.RunAsync(repo.Git, ["check-ignore", "-q", "--", top], ct: ct)).Ok)
+        {
+            ctx.Messages.ItemWarning($"not adding {file} which is .gitignored (use --no-check-gitignore to override)");
             return false;
         }
         return true;
