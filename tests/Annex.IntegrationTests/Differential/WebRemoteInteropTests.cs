@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.RegularExpressions;
 using static Annex.IntegrationTests.Differential.Binaries;
 
@@ -58,13 +61,15 @@ public class WebRemoteInteropTests
     /// <summary>The reference draws a progress meter for downloads even when not on a terminal; ours does not.</summary>
     private static string StripProgress(string s) => Regex.Replace(s, @"\n\r[^\n]*\r", "");
 
-    private static (List<string> Transcript, string Logs) Run(string annex)
+    private static (List<string> Transcript, string Logs) Run(string annex) => Run(annex, Steps());
+
+    private static (List<string> Transcript, string Logs) Run(string annex, string[][] steps)
     {
         var repo = NewRepo();
         FixUuid(annex, repo, OriginUuid);
         Assert.Equal(0, Binaries.Run(annex, repo, "init", "-q", "main").Code);
         var lines = new List<string>();
-        foreach (var step in Steps())
+        foreach (var step in steps)
         {
             var r = Binaries.Run(annex, repo, step);
             lines.Add($"$ git annex {string.Join(' ', step)} => {r.Code}");
@@ -110,6 +115,86 @@ public class WebRemoteInteropTests
             Assert.Equal("foo\n", File.ReadAllText(Path.Combine(clone, "downloaded")));
             Assert.Equal("content of b\n", File.ReadAllText(Path.Combine(clone, "fast")));
             Assert.Contains(Url("myurl"), Binaries.Run(reader, clone, "whereis", "downloaded").Out);
+        }
+    }
+
+    [Fact]
+    public async Task HttpUrlsFromALoopbackServerGiveTheSameTranscript()
+    {
+        if (!Available()) return;
+        await using var server = await TinyServer.StartAsync("/dir/a.txt", "served over http\n");
+        const string allow = "-cannex.security.allowed-ip-addresses=127.0.0.1";
+        var url = server.Url + "dir/a.txt";
+        string[][] steps =
+        [
+            ["addurl", url],
+            [allow, "addurl", url],
+            [allow, "addurl", "--fast", "--file", "fast", url, "--json"],
+            [allow, "addurl", "--relaxed", "--file", "relaxed", url],
+            [allow, "addurl", server.Url + "nosuch"],
+            [allow, "addurl", "--fast", server.Url + "nosuch"],
+            ["whereis", "fast"],
+            [allow, "get", "fast"],
+            [allow, "drop", "--from", "web", "relaxed"],
+        ];
+        // The server's port differs per run only by chance; both runs use this one server.
+        var theirs = Run(Reference, steps);
+        var ours = Run(Ours, steps);
+        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "annexsharp-web-http-reference.txt"), [.. theirs.Transcript, theirs.Logs]);
+        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "annexsharp-web-http-ours.txt"), [.. ours.Transcript, ours.Logs]);
+        Assert.Equal(theirs.Transcript, ours.Transcript);
+        Assert.Equal(theirs.Logs, ours.Logs);
+    }
+
+    /// <summary>A one-file HTTP/1.1 server on loopback (GET and HEAD; anything else 404), one connection at a time.</summary>
+    private sealed class TinyServer : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private Task? _loop;
+        public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/";
+
+        public static Task<TinyServer> StartAsync(string path, string body)
+        {
+            var s = new TinyServer();
+            s._listener.Start();
+            s._loop = Task.Run(() => s.ServeAsync(path, Encoding.UTF8.GetBytes(body)));
+            return Task.FromResult(s);
+        }
+
+        private async Task ServeAsync(string path, byte[] body)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+                catch (Exception) { return; }
+                try
+                {
+                    using (client)
+                    {
+                        var stream = client.GetStream();
+                        var reader = new StreamReader(stream, Encoding.ASCII);
+                        var request = await reader.ReadLineAsync() ?? "";
+                        while (!string.IsNullOrEmpty(await reader.ReadLineAsync())) { }
+                        var parts = request.Split(' ');
+                        bool found = parts.Length > 1 && parts[1] == path;
+                        var head = found
+                            ? $"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"
+                            : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+                        if (found && parts[0] == "GET") await stream.WriteAsync(body);
+                    }
+                }
+                catch (IOException) { /* the client went away */ }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            if (_loop != null) await _loop;
         }
     }
 
