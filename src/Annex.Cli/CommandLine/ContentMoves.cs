@@ -26,6 +26,8 @@ public static class ContentMoves
     {
         await Transfer.ReceiveAsync(repo.Locations, file.Key,
             (offset, dst) => remote.RetrieveAsync(file.Key, file.Path, offset, dst, ctx.Messages.Progress, ct), ct);
+        if (remote is Core.Remotes.Web.WebRemote web && new ObjectStore(repo.Locations).PathOf(file.Key) is { } obj)
+            await web.AfterDownloadAsync(file.Key, obj, ctx.Messages.SideAction, ct);
         await new LocationLogStore(repo).SetAsync(file.Key, repo.Uuid, present: true, ct);
         await LocalContent.PopulateAsync(repo, file.Key, file.Locked ? null : file.Path, ct);
         await repo.AdjustedRefresh.ContentChangedAsync(ct);

@@ -152,7 +152,7 @@ public sealed class AddCommand : ICommand
     /// Small files and dotfiles go to git as they are: hashed without the annex filter and staged
     /// (Command/Add.hs addFile Small), so annex.largefiles cannot turn them back into annexed files.
     /// </summary>
-    private static async Task GitAddAsync(AnnexRepo repo, List<string> files, CancellationToken ct)
+    internal static async Task GitAddAsync(AnnexRepo repo, List<string> files, CancellationToken ct)
     {
         if (files.Count == 0) return;
         await using var index = new UpdateIndex(repo.Git);

@@ -14,7 +14,7 @@ public static class CommandTable
         new WantedCommand("wanted", "preferred-content.log"), new WantedCommand("required", "required-content.log"),
         new GroupCommand(remove: false), new GroupCommand(remove: true), new GroupWantedCommand(),
         new TrustCommand("trust", TrustLevel.Trusted), new TrustCommand("untrust", TrustLevel.Untrusted),
-        new UnusedCommand(), new DropUnusedCommand(), new AddUnusedCommand(), new UnannexCommand(), new UninitCommand(), new ReinjectCommand(), new MigrateCommand(), new UpgradeCommand(), new RepairCommand(), new DropKeyCommand(), new FromKeyCommand(),
+        new UnusedCommand(), new DropUnusedCommand(), new AddUnusedCommand(), new UnannexCommand(), new UninitCommand(), new ReinjectCommand(), new MigrateCommand(), new UpgradeCommand(), new RepairCommand(), new DropKeyCommand(), new FromKeyCommand(), new AddUrlCommand(), new RegisterUrlCommand(), new UnregisterUrlCommand(),
         new TrustCommand("semitrust", TrustLevel.SemiTrusted), new TrustCommand("dead", TrustLevel.Dead),
         new FsckCommand(), new FixCommand(), new InfoCommand(), new LogCommand(), new MetadataCommand(), new MapCommand(), new NumcopiesCommand("numcopies"), new NumcopiesCommand("mincopies"),
         new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(), new ForgetCommand(),

@@ -83,6 +83,8 @@ public sealed class DropCommand : ICommand
             if (r is Core.Remotes.Special.SpecialRemote special)
                 // Special remotes cannot lock content; their copy is checked instead (a weaker proof).
                 lockable.Add(new DropProof.Lockable(r.Uuid, (_, _) => Task.FromResult<CopyLock?>(null), special.CheckPresentForProofAsync));
+            else if (r is Core.Remotes.Web.WebRemote web)
+                lockable.Add(new DropProof.Lockable(r.Uuid, (_, _) => Task.FromResult<CopyLock?>(null), web.CheckPresentForProofAsync));
             else lockable.Add(new DropProof.Lockable(r.Uuid, r is GitRemote ? r.TryLockContentAsync : async (k, c) =>
             {
                 ctx.Messages.Note($"locking {r.Name}...");

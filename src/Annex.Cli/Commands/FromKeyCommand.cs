@@ -107,7 +107,7 @@ public sealed class FromKeyCommand : ICommand
     }
 
     /// <summary>A serialized key, or a URL (made into a URL key), as the reference's keyOpt accepts.</summary>
-    private static Key? ParseKey(string s)
+    internal static Key? ParseKey(string s)
     {
         int colon = s.IndexOf("://", StringComparison.Ordinal);
         if (colon > 0 && !s[..colon].Contains('-')) return Backends.UrlKey(s);

@@ -42,23 +42,36 @@ public sealed class GetCommand : ICommand
             }
             await runner.RunAsync(async () =>
             {
-                bool warned = false;
+                bool warned = false, webFailed = false;
                 foreach (var r in candidates)
                 {
-                    if (r is Core.Remotes.Special.SpecialRemote)
+                    if (r is Core.Remotes.Special.SpecialRemote or Core.Remotes.Web.WebRemote)
                     {
                         // As the reference: a special remote is asked for the content straight away (a presence check
                         // would cost a round trip of its own), and its failure is a warning before the next one is tried.
                         ctx.Messages.Note($"from {r.Name}...");
                         try { await ContentMoves.FetchAsync(ctx, repo, file, r, ct); return true; }
-                        catch (UserErrorException e) { ctx.Messages.ItemWarning(e.Message); warned = true; continue; }
+                        catch (UserErrorException e)
+                        {
+                            ctx.Messages.ItemWarning(e.Message);
+                            warned = true;
+                            webFailed |= r is Core.Remotes.Web.WebRemote;
+                            continue;
+                        }
                     }
                     if (!await r.HasKeyAsync(file.Key, ct)) continue;
                     ctx.Messages.Note($"from {r.Name}...");
                     await ContentMoves.FetchAsync(ctx, repo, file, r, ct);
                     return true;
                 }
-                if (!warned) ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));
+                if (webFailed)
+                {
+                    // As the reference prints it after a failed web download: the meter's line, then both explanations.
+                    ctx.Messages.Raw("\n");
+                    ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name))
+                        + "\n\nNo other repository is known to contain the file.");
+                }
+                else if (!warned) ctx.Messages.Explain("Unable to access these remotes: " + string.Join(", ", candidates.Select(c => c.Name)));
                 return false;
             });
         }

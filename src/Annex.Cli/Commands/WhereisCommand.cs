@@ -17,7 +17,10 @@ public sealed class WhereisCommand : ICommand
     {
         var repo = await ctx.InitializedRepoAsync(ct);
         var runner = new ItemRunner(ctx, "whereis");
-        var descriptions = await new UuidLogStore(repo).DescriptionsAsync(ct);
+        var descriptions = new Dictionary<Uuid, string>(await new UuidLogStore(repo).DescriptionsAsync(ct));
+        // The web remote describes itself (Remote/Web.hs); it is in no uuid.log.
+        descriptions.TryAdd(UrlLogStore.WebUuid, "web");
+        var urlLog = new UrlLogStore(repo);
         var trust = await new TrustLogStore(repo).LevelsAsync(ct);
         var names = new RemoteNames(repo);
         var locations = new LocationLogStore(repo);
@@ -38,11 +41,18 @@ public sealed class WhereisCommand : ICommand
                 note.Append("The following untrusted locations may also have copies:\n");
                 foreach (var u in untrusted) note.Append(Line(repo, descriptions, names, u));
             }
+            // The web's URLs follow the list (Command/Whereis.hs: a remote's whereisKey), when the web has the key.
+            var webUrls = present.Contains(UrlLogStore.WebUuid) ? await urlLog.WebUrlsAsync(file.Key, ct) : [];
+            if (webUrls.Count > 0)
+            {
+                note.Append('\n');
+                foreach (var url in webUrls) note.Append("web: ").Append(url).Append('\n');
+            }
             if (m.Json)
             {
                 m.Field("note", note.ToString());
-                m.Field("whereis", trusted.Select(u => Entry(repo, descriptions, names, u)).ToList());
-                m.Field("untrusted", untrusted.Select(u => Entry(repo, descriptions, names, u)).ToList());
+                m.Field("whereis", trusted.Select(u => Entry(repo, descriptions, names, u, webUrls)).ToList());
+                m.Field("untrusted", untrusted.Select(u => Entry(repo, descriptions, names, u, webUrls)).ToList());
             }
             else
             {
@@ -50,7 +60,7 @@ public sealed class WhereisCommand : ICommand
                 int nl = text.IndexOf('\n');
                 m.Note(text[..nl]);
                 // Text output indents each location by two spaces; the JSON note does not.
-                if (text.Length > nl + 1) m.Raw("\n" + string.Concat(text[(nl + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "  " + l + "\n")));
+                if (text.Length > nl + 1) m.Raw("\n" + string.Concat(text[(nl + 1)..].TrimEnd('\n').Split('\n').Select(l => l.Length == 0 ? "\n" : "  " + l + "\n")));
             }
             await runner.RunAsync(() => Task.FromResult(trusted.Count > 0));
         }
@@ -65,11 +75,12 @@ public sealed class WhereisCommand : ICommand
     }
 
     /// <summary>A location in --json: a remote's description carries its name ("theirs [origin]"), here's does not.</summary>
-    private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, RemoteNames names, Uuid u) =>
+    private static JsonObject Entry(AnnexRepo repo, IReadOnlyDictionary<Uuid, string> desc, RemoteNames names, Uuid u,
+        IReadOnlyList<string> webUrls) =>
         new JsonObject()
             .Set("description", u != repo.Uuid && names.NameOf(u) is { } n
                 ? Output.UuidDescriptions.AddName(desc.TryGetValue(u, out var s) ? s : "", n)
                 : desc.TryGetValue(u, out var s2) ? s2 : "")
             .Set("here", u == repo.Uuid)
-            .Set("urls", new List<string>()).Set("uuid", u.Value);
+            .Set("urls", u == UrlLogStore.WebUuid ? webUrls.ToList() : new List<string>()).Set("uuid", u.Value);
 }

@@ -74,6 +74,7 @@ public sealed class DropProof : IAsyncDisposable
         // Locks are taken cheapest place first and only as many as are needed: each may cost a round trip
         // to another host, and the reference shows each one it takes ("locking REMOTE...").
         var checkedPresent = new HashSet<Uuid>();
+        var unreachable = new List<Uuid>();
         bool Safe() => numCopies == 0 && minCopies == 0
             || (local ? counted.Count + checkedPresent.Count >= need
                 : counted.Count + checkedPresent.Count >= numCopies && counted.Count >= minCopies);
@@ -90,7 +91,7 @@ public sealed class DropProof : IAsyncDisposable
             else if (place.CheckPresent != null)
             {
                 try { if (await place.CheckPresent(key, ct)) checkedPresent.Add(place.Uuid); }
-                catch (UserErrorException) { /* unreachable: that copy is not verified */ }
+                catch (UserErrorException) { unreachable.Add(place.Uuid); /* that copy is not verified */ }
             }
         }
         int have = counted.Count + checkedPresent.Count;
@@ -105,6 +106,31 @@ public sealed class DropProof : IAsyncDisposable
         // Copies the log knows of that could not be verified here (other repositories to make available).
         bool othersLogged = logged.Any(u => u != droppingFrom && !counted.Contains(u) && !checkedPresent.Contains(u)
             && !untrusted.Contains(u) && !(trust.TryGetValue(u, out var lv) && lv == TrustLevel.Dead));
+        if (unreachable.Count > 0 && untrusted.Count == 0)
+        {
+            // Remote.showTriedRemotes, then showLocations offering the logged copies that were not verified.
+            var names = new RemoteNames(repo);
+            var others = logged.Where(u => u != droppingFrom && u != repo.Uuid && !counted.Contains(u) && !checkedPresent.Contains(u)
+                && !(trust.TryGetValue(u, out var lv2) && lv2 == TrustLevel.Dead)).OrderBy(u => u.Value, StringComparer.Ordinal).ToList();
+            var sb = new System.Text.StringBuilder();
+            sb.Append(have == 0
+                ? $"Could not verify the existence of the {need} necessary {(need == 1 ? "copy" : "copies")}.\n"
+                : $"Could only verify the existence of {have} out of {need} necessary {(need == 1 ? "copy" : "copies")}.\n");
+            sb.Append("\nUnable to access these remotes: ")
+                .Append(string.Join(", ", unreachable.Select(u => names.NameOf(u) ?? (u == UrlLogStore.WebUuid ? "web" : u.Value)))).Append('\n');
+            if (others.Count > 0)
+            {
+                sb.Append("\nTry making some of these remotes available:\n");
+                foreach (var u in others)
+                {
+                    var d = descriptions.TryGetValue(u, out var dd) ? dd : u == UrlLogStore.WebUuid ? "web" : "";
+                    var n = names.NameOf(u);
+                    sb.Append($"\t{u} -- {d}{(n != null ? $" [{n}]" : "")}\n");
+                }
+            }
+            sb.Append("\n(Use --force to override this check, or adjust numcopies.)");
+            return new DropProof([], have, false, sb.ToString());
+        }
         return new DropProof([], have, false, Explain(repo, need, have, untrusted, descriptions, othersLogged, noLocationsMessage));
     }
 

@@ -39,10 +39,13 @@ public static class WorkTree
         if (nl >= 0)
             foreach (var line in Encoding.UTF8.GetString(rest[(nl + 1)..]).Split('\n', '\r'))
                 if (line.Length > 0 && !line.Contains("/annex/", StringComparison.Ordinal)) return null;
-        return Key.TryParse(Encoding.UTF8.GetString(keyBytes), out var key) ? key : null;
+        // The key is written as its file name (keyFile: URL keys' '/' and ':' escaped) and read back from the last
+        // path component (Annex/Link.hs formatPointer, parseLinkTarget).
+        var text = Encoding.UTF8.GetString(keyBytes);
+        return KeyFile.TryParse(text[(text.LastIndexOf('/') + 1)..], out var key) ? key : null;
     }
 
-    public static string PointerContent(Key key) => "/annex/objects/" + key + "\n";
+    public static string PointerContent(Key key) => "/annex/objects/" + KeyFile.Escape(key) + "\n";
 
     /// <summary>The key of the pointer staged in the index for a path (an unlocked annexed file), if any.</summary>
     public static async Task<Key?> StagedPointerKeyAsync(AnnexRepo repo, string topRelative, CancellationToken ct)

@@ -17,6 +17,8 @@ public static class RemoteList
         foreach (var name in repo.Config.RemoteNames())
             if (await SshRemoteAsync(repo, name, warn ?? (_ => { }), ct) is { } r) list.Add(r);
         list.AddRange(await Special.SpecialRemoteList.ListAsync(repo, warn ?? (_ => { }), ct));
+        // The web remote is always there (Remote/Web.hs), unless remote.web.annex-ignore says not to use it.
+        if (!repo.Config.GetBool("remote.web.annex-ignore", false)) list.Add(new Web.WebRemote(repo));
         return list.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -72,3 +72,16 @@ public class PointerWithExtraLinesTests
         Assert.NotNull(WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes($"/annex/objects/{key}\n/annex/x\n")));
     }
 }
+
+public class UrlKeyPointerTests
+{
+    /// <summary>The reference writes a pointer with the key's file name (Annex/Link.hs formatPointer): a URL's '/' and ':' escaped.</summary>
+    [Fact]
+    public void UrlKeysAreWrittenAndReadAsTheirFileName()
+    {
+        var key = new Key("VURL", "file:///tmp/wref/srv/a.txt", size: 6);
+        var pointer = WorkTree.PointerContent(key);
+        Assert.Equal("/annex/objects/VURL-s6--file&c%%%tmp%wref%srv%a.txt\n", pointer);
+        Assert.Equal(key, WorkTree.KeyFromPointer(System.Text.Encoding.UTF8.GetBytes(pointer)));
+    }
+}
