@@ -47,6 +47,7 @@ public sealed class Messages
     /// comes on the next one.</summary>
     public void SideAction(string text)
     {
+        ClearMeter();
         _notes?.Add(text);
         if (Mode == OutputMode.Normal) Out("(" + text + ")\n");
     }
@@ -54,6 +55,7 @@ public sealed class Messages
     /// <summary>A short note shown in parentheses on the item's line ("(not available)").</summary>
     public void Note(string note)
     {
+        ClearMeter();
         _notes?.Add(note);
         if (Mode == OutputMode.Normal) Out("(" + note + ") ");
     }

@@ -58,7 +58,7 @@ public class WebRemoteInteropTests
         Regex.Replace(Regex.Replace(s, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             m => m.Value == "00000000-0000-0000-0000-000000000001" ? m.Value : "UUID"), @"\b\d+(\.\d+)?s\b", "TS");
 
-    /// <summary>The reference draws a progress meter for downloads even when not on a terminal; ours does not.</summary>
+    /// <summary>Both draw a progress meter for downloads even when not on a terminal; its rates differ from run to run.</summary>
     private static string StripProgress(string s) => Regex.Replace(s, @"\n\r[^\n]*\r", "");
 
     private static (List<string> Transcript, string Logs) Run(string annex) => Run(annex, Steps());
