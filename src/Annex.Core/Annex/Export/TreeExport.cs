@@ -95,7 +95,12 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
         if (importTree)
             steps.AddRange(exported.Where(kv => neededKeys.Contains(kv.Value) && !(wanted.TryGetValue(kv.Key, out var w) && w.Key == kv.Value))
                 .Select(kv => kv.Value).Distinct().Select(k => new UnexportStep(TempName(k), k)));
-        steps.AddRange(stores.Select(f => new StoreStep(f.Path, f.Key, f.BlobSha)));
+        // Each parked key is renamed to its first new path; every other new file is sent.
+        // (in the order they were parked, which is the old paths' order, as upstream's diff gives them).
+        var parkOrder = steps.OfType<RenameStep>().Select(r => r.Key).ToList();
+        var fromTemp = stores.Where(f => parked.Remove(f.Key)).OrderBy(f => parkOrder.IndexOf(f.Key)).ToList();
+        steps.AddRange(fromTemp.Select(f => new RenameStep(TempName(f.Key), f.Key, f.Path)));
+        steps.AddRange(stores.Except(fromTemp).Select(f => new StoreStep(f.Path, f.Key, f.BlobSha)));
         return steps;
     }
 
@@ -126,15 +131,8 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
 
     private async Task StoreAsync(StoreStep s, CancellationToken ct)
     {
-        var parkedAt = TempName(s.Key);
         var exported = _db.ExportedLocations(s.Key);
         var oldKeys = _db.Exported().Where(kv => kv.Key == s.Path).Select(kv => kv.Value).ToList();
-        if (!importTree && exported.Contains(parkedAt))
-        {
-            target.Rename(parkedAt, s.Path);
-            _db.RemoveExported(s.Key, parkedAt);
-        }
-        else
         {
             string? tmp = null;
             try
