@@ -83,7 +83,9 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
         var stores = files.Where(f => !exported.TryGetValue(f.Path, out var k) || k != f.Key).ToList();
         var neededKeys = stores.Select(f => f.Key).ToHashSet();
         var parked = new HashSet<Key>();
-        foreach (var (path, key) in exported.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        // Upstream walks a map from key to its old and new paths, so moves and removals come in the keys'
+        // order (their names first), and the moves back from temporary names in that order again.
+        foreach (var (path, key) in exported.OrderBy(kv => kv.Value.Name, StringComparer.Ordinal).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (wanted.TryGetValue(path, out var f) && f.Key == key) continue;
             if (!importTree && neededKeys.Contains(key) && parked.Add(key) && !path.StartsWith(".git-annex-tmp-content-", StringComparison.Ordinal))
@@ -94,7 +96,7 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
         // rename would have used (nothing there, but it is said), and exports the file anew.
         if (importTree)
             steps.AddRange(exported.Where(kv => neededKeys.Contains(kv.Value) && !(wanted.TryGetValue(kv.Key, out var w) && w.Key == kv.Value))
-                .Select(kv => kv.Value).Distinct().Select(k => new UnexportStep(TempName(k), k)));
+                .Select(kv => kv.Value).Distinct().OrderBy(k => k.Name, StringComparer.Ordinal).Select(k => new UnexportStep(TempName(k), k)));
         // Each parked key is renamed to its first new path; every other new file is sent.
         // (in the order they were parked, which is the old paths' order, as upstream's diff gives them).
         var parkOrder = steps.OfType<RenameStep>().Select(r => r.Key).ToList();
