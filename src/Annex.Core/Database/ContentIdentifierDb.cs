@@ -48,5 +48,14 @@ public sealed class ContentIdentifierDb : IDisposable
         _db.Execute("INSERT OR IGNORE INTO content_identifiers(remote, cid, key) VALUES (?, ?, ?)",
             Encoding.UTF8.GetBytes(remote.Value), cid, Encoding.UTF8.GetBytes(key.ToString()));
 
+    /// <summary>The keys a remote's content identifier is known to stand for.</summary>
+    public List<Key> KeysFor(Uuid remote, byte[] cid)
+    {
+        var r = new List<Key>();
+        using var st = _db.Prepare("SELECT key FROM content_identifiers WHERE cid = ? AND remote = ?", cid, Encoding.UTF8.GetBytes(remote.Value));
+        while (st.Step()) if (Key.TryParse(st.Text(0), out var k)) r.Add(k);
+        return r;
+    }
+
     public void Dispose() => _db.Dispose();
 }

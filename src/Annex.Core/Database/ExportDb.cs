@@ -108,6 +108,14 @@ public sealed class ExportDb : IDisposable
         _db.Execute("DELETE FROM exported_directory WHERE file = ?", B(file));
     }
 
+    /// <summary>After an import: the remote holds exactly these files.</summary>
+    public void SetExported(IEnumerable<(string Path, Key Key)> files)
+    {
+        _db.Execute("DELETE FROM exported");
+        _db.Execute("DELETE FROM exported_directory");
+        foreach (var (p, k) in files) AddExported(k, p);
+    }
+
     /// <summary>"a/b/c" -> "a", "a/b" (upstream's exportDirectories).</summary>
     public static IEnumerable<string> Parents(string file)
     {

@@ -21,7 +21,9 @@ public static class ExportTracking
         return ($"refs/remotes/{remoteName}/{baseRef}", r.StdoutText.Trim());
     }
 
-    public static async Task UpdateAsync(AnnexRepo repo, string trackingRef, string commit, CancellationToken ct)
+    /// <param name="importMerge">An import's commit has no parent: it is merged onto the old tracking branch
+    /// (whose tree it replaces) rather than tested for ancestry.</param>
+    public static async Task UpdateAsync(AnnexRepo repo, string trackingRef, string commit, CancellationToken ct, bool importMerge = false)
     {
         var cur = await GitCli.RunAsync(repo.Git, ["rev-parse", "--verify", "--quiet", trackingRef], ct: ct);
         var target = commit;
@@ -29,7 +31,10 @@ public static class ExportTracking
         {
             var old = cur.StdoutText.Trim();
             var isAncestor = (await GitCli.RunAsync(repo.Git, ["merge-base", "--is-ancestor", old, commit], ct: ct)).Ok;
-            if (!isAncestor)
+            if (importMerge)
+                target = (await GitCli.ReadAsync(repo.Git,
+                    ["commit-tree", commit + "^{tree}", "-p", old, "-p", commit, "-m", "remote tracking branch"], ct: ct)).Trim();
+            else if (!isAncestor)
                 target = (await GitCli.ReadAsync(repo.Git,
                     ["commit-tree", commit + "^{tree}", "-p", commit, "-p", old, "-m", "remote tracking branch"], ct: ct)).Trim();
         }
