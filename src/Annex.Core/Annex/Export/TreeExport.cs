@@ -36,9 +36,13 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
 
     public static async Task<string> ResolveTreeAsync(AnnexRepo repo, string treeish, CancellationToken ct)
     {
-        var r = await GitCli.RunAsync(repo.Git, ["rev-parse", "--verify", "--quiet", treeish + "^{tree}"], ct: ct);
+        // "BRANCH:SUBDIR^{tree}" would name a path "SUBDIR^{tree}": such a treeish is resolved as it is, then checked.
+        var r = await GitCli.RunAsync(repo.Git, ["rev-parse", "--verify", "--quiet", treeish.Contains(':') ? treeish : treeish + "^{tree}"], ct: ct);
         if (!r.Ok) throw new UserErrorException($"{treeish} is not a tree");
-        return r.StdoutText.Trim();
+        var sha = r.StdoutText.Trim();
+        if (treeish.Contains(':') && (await repo.CatFile.InfoAsync(sha, ct))?.Type != "tree")
+            throw new UserErrorException($"{treeish} is not a tree");
+        return sha;
     }
 
     /// <summary>The tree's files with their keys; submodules are not exported.</summary>
