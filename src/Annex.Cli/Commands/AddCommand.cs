@@ -141,7 +141,7 @@ public sealed class AddCommand : ICommand
     /// <summary>A dotfile named on the command line is added like any other file.</summary>
     private static bool ExplicitlyNamed(string top, string file) => top == file;
 
-    private static IBackend ChooseBackend(CommandContext ctx, AnnexRepo repo)
+    internal static IBackend ChooseBackend(CommandContext ctx, AnnexRepo repo)
     {
         var name = ctx.Globals.Value("backend") ?? repo.Config.Get("annex.backend") ?? repo.Config.Get("annex.backends")?.Split(' ')[0];
         if (string.IsNullOrEmpty(name)) return Backends.Default;
@@ -152,7 +152,7 @@ public sealed class AddCommand : ICommand
     /// Small files and dotfiles go to git as they are: hashed without the annex filter and staged
     /// (Command/Add.hs addFile Small), so annex.largefiles cannot turn them back into annexed files.
     /// </summary>
-    private static async Task GitAddAsync(AnnexRepo repo, List<string> files, CancellationToken ct)
+    internal static async Task GitAddAsync(AnnexRepo repo, List<string> files, CancellationToken ct)
     {
         if (files.Count == 0) return;
         await using var index = new UpdateIndex(repo.Git);

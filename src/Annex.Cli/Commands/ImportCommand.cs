@@ -9,7 +9,7 @@ namespace Annex.Cli.Commands;
 
 /// <summary>
 /// `git annex import BRANCH[:SUBDIR] --from REMOTE` (doc/git-annex-import.mdwn) for directory remotes with
-/// importtree=yes. Importing files from a local directory (`git annex import PATH`) is not implemented.
+/// importtree=yes; `git annex import PATH...` imports files from a local directory (<see cref="ImportLocalFiles"/>).
 /// </summary>
 public sealed class ImportCommand : ICommand
 {
@@ -21,8 +21,8 @@ public sealed class ImportCommand : ICommand
     public async Task<int> RunAsync(CommandContext ctx, ParsedArgs args, CancellationToken ct)
     {
         var repo = await ctx.InitializedRepoAsync(ct);
-        var from = args.Value("from")
-            ?? throw new UserErrorException("import of files from a directory (without --from) is not implemented in this version of git-annex");
+        var from = args.Value("from");
+        if (from == null) return await ImportLocalFiles.RunAsync(ctx, args, ct);
         if (args.Has("no-content")) throw new UserErrorException("import --no-content is not implemented in this version of git-annex");
         var remote = await ctx.RemoteNamedAsync(from, ct) as SpecialRemote;
         if (remote == null || !remote.IsImport) throw new UserErrorException("That remote does not support imports.");
