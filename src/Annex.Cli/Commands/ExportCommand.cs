@@ -28,12 +28,21 @@ public sealed class ExportCommand : ICommand
         };
         // The deprecated --tracking: the treeish becomes the remote's tracking branch.
         if (args.Has("tracking")) await repo.Config.SetAsync(repo.Git, $"remote.{to}.annex-tracking-branch", treeish, ct);
+        var runner = new ItemRunner(ctx, "export");
+        await ExportAsync(ctx, repo, remote, treeish, runner, args.Has("fast"), ct);
+        return runner.Finish();
+    }
+
+    /// <summary>Exports <paramref name="treeish"/> to the remote (also sync's export to a remote with annex-tracking-branch).</summary>
+    internal static async Task ExportAsync(CommandContext ctx, AnnexRepo repo, SpecialRemote remote, string treeish, ItemRunner runner,
+        bool fast, CancellationToken ct)
+    {
+        var failedBefore = runner.Failed;
         var tree = await TreeExport.ResolveTreeAsync(repo, treeish, ct);
         var files = await TreeExport.ListTreeAsync(repo, tree, ct);
-        var runner = new ItemRunner(ctx, "export");
         using var export = new TreeExport(repo, remote.Uuid, remote.ExportTarget(), remote.IsImport);
         var steps = await export.BeginAsync(tree, files, ct);
-        if (args.Has("fast")) steps.RemoveAll(s => s is StoreStep);
+        if (fast) steps.RemoveAll(s => s is StoreStep);
         foreach (var step in steps)
         {
             var (verb, display) = step switch
@@ -45,10 +54,9 @@ public sealed class ExportCommand : ICommand
             ctx.Messages.StartItem($"{verb} {remote.Name}", step.Path, step.Key.ToString(), null, display);
             await runner.RunAsync(async () => { await export.RunAsync(step, ct); return true; });
         }
-        var complete = runner.Failed == 0 && !args.Has("fast");
+        var complete = runner.Failed == failedBefore && !fast;
         await export.FinishAsync(tree, complete, ct);
         if (complete && await ExportTracking.ExportCommitAsync(repo, remote.Name, treeish, ct) is { } tb)
             await ExportTracking.UpdateAsync(repo, tb.Ref, tb.Commit, ct);
-        return runner.Finish();
     }
 }

@@ -103,6 +103,7 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
             }
         await MergeAnnexAsync(repo, ct);
 
+        await ContentSync.SyncTrackingBranchesAsync(ctx, repo, runner, args.Params, pull, push, content, ct);
         if (content)
         {
             var names = remotes.Select(r => r.Name).ToHashSet();

@@ -147,4 +147,21 @@ public class ExportInteropTests
         Assert.NotEqual(0, copy.Code);
         Assert.Contains("use `git-annex export`", copy.Out + copy.Err);
     }
+
+    [Fact]
+    public void SyncExportsTheTrackingBranchAndRefusesToImport()
+    {
+        if (!Available()) return;
+        var (repo, dir) = Setup(Ours, importTree: false);
+        Git(Ours, repo, "config", "remote.foo.annex-tracking-branch", "master");
+        Ok(Run(Ours, repo, "sync", "--content"));
+        Assert.Equal("hello\n", File.ReadAllText(Path.Combine(dir, "a")));
+        Assert.False(Directory.Exists(Path.Combine(dir, "tmp")), "no key-based copy went to the export remote");
+
+        var (repo2, _) = Setup(Ours, importTree: true);
+        Git(Ours, repo2, "config", "remote.foo.annex-tracking-branch", "master");
+        var r = Run(Ours, repo2, "sync", "--no-content");
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("not implemented: sync importing from foo", r.Err);
+    }
 }

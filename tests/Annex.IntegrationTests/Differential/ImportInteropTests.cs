@@ -41,7 +41,8 @@ public class ImportInteropTests
             File.WriteAllText(Path.Combine(dir, "s", "x"), "deep\n");
             Ok(Run(annex, repo, "import", "master", "--from", "foo"));
             var shape = Git(annex, repo, "log", "--format=%s %P", "refs/remotes/foo/master").Split('\n')
-                .Select(l => Regex.Replace(l, "[0-9a-f]{40}", "P"));
+                .Select(l => Regex.Replace(l, "[0-9a-f]{40}", "P"))
+                .Order(StringComparer.Ordinal); // two root commits made in the same second come in either order
             results.Add(Git(annex, repo, "ls-tree", "-r", "refs/remotes/foo/master") + string.Join("\n", shape)
                 + Regex.Replace(Git(annex, repo, "show", "git-annex:export.log"), @"^\d+s ", ""));
             Ok(Run(annex, repo, "merge", "foo/master"));
