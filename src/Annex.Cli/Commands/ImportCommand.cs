@@ -1,6 +1,6 @@
 using Annex.Cli.CommandLine;
 using Annex.Core.Annex;
-using Annex.Core.Annex.Export;
+using Annex.Core.Remotes.Export;
 using Annex.Core.Keys;
 using Annex.Core.Remotes.Special;
 using Annex.Core.Utility;

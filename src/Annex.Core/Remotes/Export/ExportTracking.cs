@@ -1,6 +1,7 @@
+using Annex.Core.Annex;
 using Annex.Core.Git;
 
-namespace Annex.Core.Annex.Export;
+namespace Annex.Core.Remotes.Export;
 
 /// <summary>
 /// The remote tracking branch an export of a branch updates (Command/Export.hs getExportCommit and fillExport):

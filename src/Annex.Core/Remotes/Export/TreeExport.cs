@@ -1,4 +1,5 @@
 using System.Text;
+using Annex.Core.Annex;
 using Annex.Core.Database;
 using Annex.Core.Git;
 using Annex.Core.Keys;
@@ -6,7 +7,7 @@ using Annex.Core.Logs;
 using Annex.Core.Remotes.DirectoryRemote;
 using Annex.Core.Utility;
 
-namespace Annex.Core.Annex.Export;
+namespace Annex.Core.Remotes.Export;
 
 /// <summary>A file of an exported tree: its path and key (annexed content's key, or GIT--SHA for a file git stores).</summary>
 public sealed record ExportFile(string Path, Key Key, string BlobSha);
