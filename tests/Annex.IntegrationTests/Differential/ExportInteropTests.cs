@@ -78,6 +78,9 @@ public class ExportInteropTests
                 .Select(l => Regex.Replace(l, @"\s*(ok)?\s*$", ""));
             results.Add((dir1, Contents(dir), BranchLogs(annex, repo), string.Join("\n", lines)));
             Assert.Equal(Git(annex, repo, "rev-parse", "master"), Git(annex, repo, "rev-parse", "refs/remotes/foo/master"));
+            // Both exported trees were grafted into the git-annex branch's history, as export.tree.
+            var grafts = Git(annex, repo, "log", "--format=%s", "git-annex").Split('\n').Count(l => l == "graft");
+            Assert.Equal(2, grafts);
         }
         Assert.Equal(results[1].Dir1, results[0].Dir1);
         Assert.Equal(results[1].Dir2, results[0].Dir2);

@@ -78,6 +78,8 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
         var old = log.TryGetValue(here, out var o) ? o : new Exported(EmptyTree, []);
         log.Set(here, old with { Incomplete = [.. new[] { tree }.Concat(old.Incomplete).Distinct()] }, LogClock.Candidate());
         await repo.Branch.WriteAsync("export.log", ExportLog.Format(log), ct);
+        // As upstream, the tree is grafted into the git-annex branch's history so other clones have it.
+        await repo.Branch.GraftAsync("export.tree", tree, ct);
         _db.Begin();
         _db.SetExportTree(tree, files.Select(f => (f.Path, f.Key)));
         _db.Commit();
