@@ -167,4 +167,30 @@ public class ExportInteropTests
         Assert.NotEqual(0, r.Code);
         Assert.Contains("not implemented: sync importing from foo", r.Err);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AFreshCloneContinuesTheExportExportLogRecords(bool importTree)
+    {
+        if (!Available()) return;
+        foreach (var (first, second) in new[] { (Ours, Ours), (Reference, Ours), (Ours, Reference) })
+        {
+            var (repo, dir) = Setup(first, importTree);
+            Ok(Run(first, repo, "export", "master", "--to", "foo"));
+            var clone = Directory.CreateTempSubdirectory("annexsharp-diff-").FullName;
+            Git(second, clone, "clone", "-q", repo, ".");
+            Ok(Run(second, clone, "init", "clone"));
+            Ok(Run(second, clone, "enableremote", "foo", "directory=" + dir));
+            // The reference will not use a remote configured by another repository until it is verified.
+            var verify = Run(second, clone, "verifyremote", "foo");
+            if (Regex.Match(verify.Out + verify.Err, @"verifyremote foo --safe (\S+)") is { Success: true } m)
+                Ok(Run(second, clone, "verifyremote", "foo", "--safe", m.Groups[1].Value));
+            Ok(Run(second, clone, "get", "a", "sub/b"));
+            ChangeTree(second, clone);
+            var r = Run(second, clone, "export", "master", "--to", "foo");
+            Assert.True(r.Code == 0, $"{first} then {second}: {r.Out}{r.Err}");
+            Assert.Equal("b2=world\n\nd=new\n\nsub/\nsub/a2=hello\n", Contents(dir));
+        }
+    }
 }

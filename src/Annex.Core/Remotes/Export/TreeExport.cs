@@ -85,6 +85,15 @@ public sealed class TreeExport(AnnexRepo repo, Uuid remote, DirectoryExport targ
         _db.Commit();
 
         var exported = _db.Exported();
+        // A clone that never exported here has an empty database: what the remote holds is then the tree
+        // export.log says was exported to it (upstream diffs from that tree too), when there is one.
+        if (exported.Count == 0 && ExportLog.ExportsTo(log, remote).Select(e => e.Tree).Where(t => t != EmptyTree && t != tree).Distinct().ToList() is [var prior])
+        {
+            _db.Begin();
+            foreach (var f in await ListTreeAsync(repo, prior, ct)) _db.AddExported(f.Key, f.Path);
+            _db.Commit();
+            exported = _db.Exported();
+        }
         var wanted = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var steps = new List<ExportStep>();
         var stores = files.Where(f => !exported.TryGetValue(f.Path, out var k) || k != f.Key).ToList();
