@@ -14,9 +14,13 @@ namespace Annex.Cli.CommandLine;
 public static class ContentSync
 {
     /// <returns>Whether any content was transferred or dropped.</returns>
-    public static async Task<bool> RunAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<IRemote> remotes,
+    public static async Task<bool> RunAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<IRemote> allRemotes,
         bool pull, bool push, CancellationToken ct)
     {
+        // An export remote holds a tree, not keys (Command/Sync.hs): nothing is sent to or dropped from it by
+        // key (SyncTrackingBranchesAsync exports to it instead). Content may still be got from it by path.
+        var exports = allRemotes.OfType<Annex.Core.Remotes.Special.SpecialRemote>().Where(r => r.IsExport).ToList();
+        var remotes = allRemotes.Where(r => !exports.Contains(r)).ToList();
         bool acted = false;
         var store = new ObjectStore(repo.Locations);
         var wanted = new Wanted(repo);
@@ -29,7 +33,7 @@ public static class ContentSync
             {
                 var have = await locations.PresentAsync(key, ct);
                 IRemote? source = null;
-                foreach (var r in remotes)
+                foreach (var r in allRemotes)
                     if (have.Contains(r.Uuid) && await r.HasKeyAsync(key, ct)) { source = r; break; }
                 if (source != null)
                 {
@@ -59,6 +63,28 @@ public static class ContentSync
                         acted |= await DropAsync(ctx, repo, runner, file, display, r, ct);
         }
         return acted;
+    }
+
+    /// <summary>
+    /// Special remotes with an annex-tracking-branch (Command/Sync.hs): with content, a push exports the branch
+    /// to an exporttree=yes remote. Upstream's sync also imports from an importtree=yes remote (with or without
+    /// content) and merges the import; that is not done here, so it fails saying so.
+    /// </summary>
+    public static async Task SyncTrackingBranchesAsync(CommandContext ctx, AnnexRepo repo, ItemRunner runner, IReadOnlyList<string> named,
+        bool pull, bool push, bool content, CancellationToken ct)
+    {
+        foreach (var r in (await ctx.RemotesAsync(ct)).OfType<Annex.Core.Remotes.Special.SpecialRemote>())
+        {
+            if (repo.Config.Get($"remote.{r.Name}.annex-tracking-branch") is not { Length: > 0 } tracking) continue;
+            if (named.Count > 0 ? !named.Contains(r.Name) : !repo.Config.GetBool($"remote.{r.Name}.annex-sync", true)) continue;
+            if (pull && r.IsImport)
+            {
+                ctx.Messages.StartItem("import", null, null, displayName: r.Name);
+                await runner.RunAsync(() => throw new Annex.Core.Utility.UserErrorException(
+                    $"not implemented: sync importing from {r.Name} (use git annex import {tracking} --from {r.Name}, then git annex merge)"));
+            }
+            if (push && content && r.IsExport) await ExportCommand.ExportAsync(ctx, repo, r, tracking, runner, fast: false, ct);
+        }
     }
 
     /// <summary>An automatic drop is attempted only when it is provably safe; when it is not, nothing is shown.</summary>

@@ -141,7 +141,7 @@ public sealed class AddCommand : ICommand
     /// <summary>A dotfile named on the command line is added like any other file.</summary>
     private static bool ExplicitlyNamed(string top, string file) => top == file;
 
-    private static IBackend ChooseBackend(CommandContext ctx, AnnexRepo repo)
+    internal static IBackend ChooseBackend(CommandContext ctx, AnnexRepo repo)
     {
         var name = ctx.Globals.Value("backend") ?? repo.Config.Get("annex.backend") ?? repo.Config.Get("annex.backends")?.Split(' ')[0];
         if (string.IsNullOrEmpty(name)) return Backends.Default;

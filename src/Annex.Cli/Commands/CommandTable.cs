@@ -19,7 +19,7 @@ public static class CommandTable
         new FsckCommand(), new FixCommand(), new InfoCommand(), new LogCommand(), new MetadataCommand(), new MapCommand(), new NumcopiesCommand("numcopies"), new NumcopiesCommand("mincopies"),
         new SyncCommand(SyncMode.Sync), new SyncCommand(SyncMode.Pull), new SyncCommand(SyncMode.Push), new MergeCommand(), new ForgetCommand(),
         new ViewCommand(), new VPopCommand(), new VFilterCommand(), new VAddCommand(), new VCycleCommand(),
-        new AdjustCommand(), new RestageCommand(), new InitRemoteCommand(), new EnableRemoteCommand(), new VerifyRemoteCommand(), new PrePushCommand(), new ConfigCommand(), new ExamineKeyCommand(), new CalcKeyCommand(), new LookupKeyCommand(), new ContentLocationCommand(), new TestCommand(),
+        new AdjustCommand(), new RestageCommand(), new InitRemoteCommand(), new ExportCommand(), new ImportCommand(), new EnableRemoteCommand(), new VerifyRemoteCommand(), new PrePushCommand(), new ConfigCommand(), new ExamineKeyCommand(), new CalcKeyCommand(), new LookupKeyCommand(), new ContentLocationCommand(), new TestCommand(),
     ];
 
     public static ICommand? Find(string verb) => Commands.FirstOrDefault(c => c.Name == verb);

@@ -113,6 +113,7 @@ public sealed class SyncCommand(SyncMode mode) : ICommand
         await PullAsync();
         await MergeAnnexAsync(repo, ct);
 
+        await ContentSync.SyncTrackingBranchesAsync(ctx, repo, runner, args.Params, pull, push, content, ct);
         if (content)
         {
             var names = remotes.Select(r => r.Name).Concat(specialContent).ToHashSet();

@@ -143,6 +143,27 @@ public sealed class AnnexBranch(AnnexRepo repo)
         return true;
     }
 
+    /// <summary>
+    /// Annex/Branch.hs graftTreeish: commits the journal, then a "graft" commit whose tree adds
+    /// <paramref name="tree"/> at <paramref name="path"/> and a "graft cleanup" commit without it, so the tree
+    /// (an exported one) stays reachable from the branch, and so is fetched with it, while the branch's files
+    /// are unchanged.
+    /// </summary>
+    public async Task GraftAsync(string path, string tree, CancellationToken ct = default)
+    {
+        await CommitAsync("update", ct);
+        var head = await EnsureExistsAsync(ct);
+        var headTree = (await GitCli.ReadAsync(repo.Git, ["rev-parse", head + "^{tree}"], ct: ct)).Trim();
+        var listing = await GitCli.ReadAsync(repo.Git, ["ls-tree", "-z", headTree], ct: ct);
+        var entries = listing.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(e => e[(e.IndexOf('\t') + 1)..] != path)
+            .Append($"040000 tree {tree}\t{path}").Select(e => e + "\0");
+        var grafted = (await GitCli.ReadAsync(repo.Git, ["mktree", "-z"], Encoding.UTF8.GetBytes(string.Concat(entries)), ct: ct)).Trim();
+        var graft = await Refs.CommitTreeAsync(repo.Git, grafted, [head], "graft", ct);
+        var cleanup = await Refs.CommitTreeAsync(repo.Git, headTree, [graft], "graft cleanup", ct);
+        await Refs.UpdateAsync(repo.Git, FullName, cleanup, ct);
+        await SetIndexShaAsync(cleanup, readTree: false, ct);
+    }
+
     /// <summary>Stages journal files into .git/annex/index (blobs hashed straight from the journal files).</summary>
     internal async Task StageJournalAsync(IReadOnlyList<(string BranchPath, string FilePath)> entries, CancellationToken ct)
     {

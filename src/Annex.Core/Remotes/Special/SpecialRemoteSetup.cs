@@ -126,10 +126,14 @@ public static class SpecialRemoteSetup
             throw new UserErrorException($"Specify {string.Join(" or ", Encryptions.Select(e => "encryption=" + e))}.");
         ValidateFields(type.Fields.Concat(ChunkFields).Concat(EncryptionFields), config, typed);
         foreach (var (field, supported) in new[] { ("exporttree", type.SupportsExport), ("importtree", type.SupportsImport) })
-            if (config.TryGetValue(field, out var v) && v == "yes")
-                throw new UserErrorException(supported
-                    ? $"not implemented: {field}=yes special remotes"
-                    : $"{field} is not supported by this special remote");
+            if (config.TryGetValue(field, out var v) && v == "yes" && !supported)
+                throw new UserErrorException($"{field} is not supported by this special remote");
+        // Export is implemented for directory remotes; import only as part of an exporttree=yes remote.
+        bool Yes(string f) => config.TryGetValue(f, out var v) && v == "yes";
+        if (Yes("exporttree") && type.Name != "directory")
+            throw new UserErrorException($"not implemented: exporttree=yes special remotes of type {type.Name}");
+        if (Yes("importtree") && !Yes("exporttree"))
+            throw new UserErrorException("not implemented: importtree=yes special remotes without exporttree=yes");
         if (enc != "none")
             throw new UserErrorException($"not implemented: encryption={enc} (only encryption=none is supported so far)");
     }
