@@ -24,23 +24,7 @@ public sealed class ContentIdentifierDb : IDisposable
 
     public static ContentIdentifierDb Open(Locations loc)
     {
-        var dir = Path.Combine(loc.AnnexDir, "cidsdb");
-        var path = Path.Combine(dir, "db");
-        if (!File.Exists(path))
-        {
-            var tmp = dir + ".tmp" + Environment.ProcessId;
-            Directory.CreateDirectory(tmp);
-            using (var init = Sqlite.Open(Path.Combine(tmp, "db")))
-            {
-                init.Exec("PRAGMA journal_mode=WAL;");
-                init.Exec(Schema);
-            }
-            try { Directory.Move(tmp, dir); }
-            catch (IOException) { Directory.Delete(tmp, recursive: true); }
-            try { File.Create(Path.Combine(loc.AnnexDir, "cidsdb.lck")).Dispose(); } catch (IOException) { }
-        }
-        var db = Sqlite.Open(path);
-        db.Exec("PRAGMA synchronous=NORMAL;");
+        var db = Sqlite.OpenCreating(Path.Combine(loc.AnnexDir, "cidsdb"), Schema, Path.Combine(loc.AnnexDir, "cidsdb.lck"));
         return new ContentIdentifierDb(db);
     }
 

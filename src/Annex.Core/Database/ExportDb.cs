@@ -28,24 +28,8 @@ public sealed class ExportDb : IDisposable
     public static ExportDb Open(Locations loc, Uuid remote)
     {
         var dir = DbDir(loc, remote);
-        var path = Path.Combine(dir, "db");
-        if (!File.Exists(path))
-        {
-            // Made in a temporary directory and moved into place, as upstream does, so a reader never sees half a schema.
-            var tmp = dir + ".tmp" + Environment.ProcessId;
-            Directory.CreateDirectory(tmp);
-            using (var init = Sqlite.Open(Path.Combine(tmp, "db")))
-            {
-                init.Exec("PRAGMA journal_mode=WAL;");
-                init.Exec(Schema);
-            }
-            try { Directory.Move(tmp, dir); }
-            catch (IOException) { Directory.Delete(tmp, recursive: true); }
-            foreach (var f in new[] { "exportdb.lck", "exportdb.upl" })
-                try { File.Create(Path.Combine(Path.GetDirectoryName(dir)!, f)).Dispose(); } catch (IOException) { }
-        }
-        var db = Sqlite.Open(path);
-        db.Exec("PRAGMA synchronous=NORMAL;");
+        var db = Sqlite.OpenCreating(dir, Schema,
+            Path.Combine(Path.GetDirectoryName(dir)!, "exportdb.lck"), Path.Combine(Path.GetDirectoryName(dir)!, "exportdb.upl"));
         return new ExportDb(db);
     }
 

@@ -30,24 +30,7 @@ public sealed class KeysDb : IDisposable
     /// <summary>Opens the database, creating it (in a temporary directory, then moved into place, as upstream does) when missing.</summary>
     public static KeysDb Open(Locations loc)
     {
-        var path = DbPath(loc);
-        if (!File.Exists(path))
-        {
-            var tmpDir = DbDir(loc) + ".tmp" + Environment.ProcessId;
-            Directory.CreateDirectory(tmpDir);
-            using (var init = Sqlite.Open(Path.Combine(tmpDir, "db")))
-            {
-                init.Exec("PRAGMA journal_mode=WAL;");
-                init.Exec(Schema);
-            }
-            try { Directory.Move(tmpDir, DbDir(loc)); }
-            catch (IOException) { Directory.Delete(tmpDir, recursive: true); } // another process made it first
-            try { File.Create(Path.Combine(loc.AnnexDir, "keysdb.lck")).Dispose(); } catch (IOException) { }
-        }
-        var db = Sqlite.Open(path);
-        // WAL with synchronous=NORMAL: a crash can lose the last writes of this cache, never corrupt it, and
-        // the clean filter's small writes do not each wait for an fsync.
-        db.Exec("PRAGMA synchronous=NORMAL;");
+        var db = Sqlite.OpenCreating(DbDir(loc), Schema, Path.Combine(loc.AnnexDir, "keysdb.lck"));
         return new KeysDb(db);
     }
 

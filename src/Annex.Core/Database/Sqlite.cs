@@ -18,6 +18,35 @@ public sealed partial class Sqlite : IDisposable
 
     private Sqlite(nint db) { _db = db; }
 
+    /// <summary>
+    /// Opens <c>dir/db</c>, creating it first when missing, as upstream does: the schema is made in a temporary
+    /// directory that is then renamed into place, so no reader ever sees half a schema; when another process wins
+    /// that race, its database is used. <paramref name="lockFiles"/> (the reference's companions, such as keysdb.lck)
+    /// are created beside it. WAL with synchronous=NORMAL: a crash can lose the last writes of these caches, never
+    /// corrupt them, and small writes do not each wait for an fsync.
+    /// </summary>
+    public static Sqlite OpenCreating(string dir, string schema, params IEnumerable<string> lockFiles)
+    {
+        var path = Path.Combine(dir, "db");
+        if (!File.Exists(path))
+        {
+            var tmp = dir + ".tmp" + Environment.ProcessId;
+            Directory.CreateDirectory(tmp);
+            using (var init = Open(Path.Combine(tmp, "db")))
+            {
+                init.Exec("PRAGMA journal_mode=WAL;");
+                init.Exec(schema);
+            }
+            try { Directory.Move(tmp, dir); }
+            catch (IOException) { Directory.Delete(tmp, recursive: true); } // another process made it first
+            foreach (var f in lockFiles)
+                try { File.Create(f).Dispose(); } catch (IOException) { }
+        }
+        var db = Open(path);
+        db.Exec("PRAGMA synchronous=NORMAL;");
+        return db;
+    }
+
     public static Sqlite Open(string path, bool readOnly = false)
     {
         int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
