@@ -20,10 +20,10 @@ public sealed class TrustLogStore(AnnexRepo repo)
                 levels[uuid] = l;
         // An export remote's files are replaced by the next export, so like upstream (untrustworthy remotes,
         // Logs/Trust/Basic.hs) it is untrusted whatever trust.log says, unless it is lower already.
-        var exportRemotes = names.RemoteUuids().Values.ToHashSet();
-        if (exportRemotes.Count > 0)
+        var enabled = names.RemoteUuids().Values.ToHashSet();
+        if (enabled.Count > 0)
             foreach (var (uuid, config) in await new RemoteConfigStore(repo).ConfigsAsync(ct))
-                if (exportRemotes.Contains(uuid) && config.TryGetValue("exporttree", out var e) && e == "yes"
+                if (enabled.Contains(uuid) && config.TryGetValue("exporttree", out var e) && e == "yes"
                     && !(config.TryGetValue("versioning", out var v) && v == "yes"))
                     levels[uuid] = levels.TryGetValue(uuid, out var l) && l < TrustLevel.Untrusted ? l : TrustLevel.Untrusted;
         foreach (var (who, level) in repo.TrustOverrides)

@@ -36,15 +36,13 @@ public sealed class HookStore(AnnexRepo repo, string hookType, Action<string> wa
         return env;
     }
 
-    /// <summary>Runs a hook whose output is shown to the user, as the reference's progressCommandEnv does (on stderr
-    /// here, so it cannot corrupt --json output).</summary>
+    /// <summary>Runs a hook whose output is shown to the user as it comes, as the reference's progressCommandEnv
+    /// does, but on stderr (the shell sends its stdout there) so it cannot corrupt --json output.</summary>
     private async Task RunAsync(string action, Key key, string? file, CancellationToken ct)
     {
         var command = LookupHook(action) ?? throw new UserErrorException($"{action} hook misconfigured");
-        var r = await ProcessRunner.RunAsync("sh", ["-c", command], null, Environment(action, key, file), ct: ct);
-        if (r.Stdout.Length > 0) Console.Error.Write(r.StdoutText);
-        if (r.Stderr.Length > 0) Console.Error.Write(r.Stderr);
-        if (!r.Ok) throw new UserErrorException($"{hookType} hook exited nonzero!");
+        var code = await ProcessRunner.RunInheritAsync("sh", ["-c", "exec 1>&2\n" + command], null, Environment(action, key, file), ct);
+        if (code != 0) throw new UserErrorException($"{hookType} hook exited nonzero!");
     }
 
     public async Task<bool> HasAsync(Key key, CancellationToken ct)
